@@ -1,0 +1,194 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFill, ResizeToFit
+from taggit.managers import TaggableManager
+
+from articles.richtext import RichTextField
+from events.models import Event, Session
+from newsroom.validators import validate_image_size
+from organisations.models import Organisation
+from reporters.models import Reporter
+
+
+class Section(models.Model):
+    name = models.CharField(_("이름"), max_length=50, unique=True, help_text=_("예: 정책, 산업, 국제, 안전"))
+    slug = models.SlugField(
+        _("주소 이름"), max_length=50, unique=True, allow_unicode=True, help_text=_("섹션 페이지 주소에 쓰입니다.")
+    )
+    order = models.PositiveSmallIntegerField(_("메뉴 순서"), default=0, help_text=_("작은 숫자가 메뉴 앞에 옵니다."))
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("섹션")
+        verbose_name_plural = _("섹션")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """Articles readers may see: published, with a publish time that has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
+
+    def for_lists(self):
+        """What a list of articles shows: section, bylines and thumbnails, in fixed queries."""
+        return self.select_related("section").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"))
+        )
+
+    def newest_first(self):
+        """Latest publication first; the id breaks ties so pages never overlap."""
+        return self.order_by("-published_at", "-id")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("작성 중")
+        IN_REVIEW = "in_review", _("검토 대기")
+        PUBLISHED = "published", _("출고")
+        UNPUBLISHED = "unpublished", _("출고 취소")
+
+    headline = models.CharField(_("제목"), max_length=200, help_text=_("기사 제목입니다. 40자 안팎이 읽기 좋습니다."))
+    deck = models.CharField(
+        _("부제"), max_length=300, blank=True, help_text=_("제목 아래 붙는 한두 줄 요약입니다. 없으면 비워 두세요.")
+    )
+    slug = models.SlugField(
+        _("주소 이름"),
+        max_length=120,
+        allow_unicode=True,
+        help_text=_("기사 주소 끝에 붙는 이름입니다. 바꿔도 예전 주소는 새 주소로 넘어갑니다."),
+    )
+    body = RichTextField(_("본문"), blank=True, help_text=_("기사 본문입니다. 굵게·링크·소제목·표를 쓸 수 있습니다."))
+    photo = models.ImageField(
+        _("대표 사진"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image_size],
+        help_text=_("기사 맨 위와 목록에 나오는 사진(JPEG·PNG·WebP)입니다."),
+    )
+    photo_large = ImageSpecField(
+        source="photo", processors=[ResizeToFit(1200, 1200, upscale=False)], format="JPEG", options={"quality": 85}
+    )
+    photo_thumb = ImageSpecField(
+        source="photo", processors=[ResizeToFill(320, 200)], format="JPEG", options={"quality": 80}
+    )
+    photo_caption = models.CharField(
+        _("사진 설명"), max_length=300, blank=True, help_text=_("사진 아래에 나오는 설명입니다.")
+    )
+    photo_credit = models.CharField(
+        _("사진 출처"), max_length=100, blank=True, help_text=_("예: 한중일3국협력사무국 제공, 강승원 기자")
+    )
+    photo_alt = models.CharField(
+        _("대체 텍스트"),
+        max_length=300,
+        blank=True,
+        help_text=_("사진을 볼 수 없는 독자(화면 낭독기)에게 읽어 주는 사진 묘사입니다."),
+    )
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("섹션"),
+        help_text=_("기사가 실릴 섹션입니다."),
+    )
+    tags = TaggableManager(_("태그"), blank=True, help_text=_("쉼표로 나눠 적으세요. 예: 스마트시티, 한중일"))
+    reporters = models.ManyToManyField(
+        Reporter, through="Byline", related_name="articles", blank=True, verbose_name=_("기자")
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        related_name="articles",
+        blank=True,
+        verbose_name=_("언급 기관"),
+        help_text=_("기사에 나오는 기관입니다. 기관 페이지에 이 기사가 걸립니다."),
+    )
+    events = models.ManyToManyField(
+        Event, related_name="articles", blank=True, verbose_name=_("취재 행사"), help_text=_("기사가 다룬 행사입니다.")
+    )
+    sessions = models.ManyToManyField(
+        Session,
+        related_name="articles",
+        blank=True,
+        verbose_name=_("취재 세션"),
+        help_text=_("행사 가운데 기사가 다룬 세션입니다."),
+    )
+    status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    created_at = models.DateTimeField(_("작성"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("마지막 저장"), auto_now=True)
+    published_at = models.DateTimeField(
+        _("출고 시각"), null=True, blank=True, help_text=_("독자에게 보이기 시작하는 시각(KST)입니다.")
+    )
+    revised_at = models.DateTimeField(
+        _("수정 시각"), null=True, blank=True, editable=False, help_text=_("출고 뒤 내용을 고친 마지막 시각입니다.")
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("기사")
+        verbose_name_plural = _("기사")
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
+        permissions = [("publish_article", _("기사를 출고·예약·취소할 수 있음"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_article_has_publish_time",
+                violation_error_message=_("출고한 기사에는 출고 시각이 있어야 합니다."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def is_published(self):
+        """Agrees with ArticleQuerySet.published(): readers can see it now."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def was_revised(self):
+        """True when the text changed after publication (the page shows 수정 …)."""
+        return bool(self.revised_at and self.published_at and self.revised_at > self.published_at)
+
+    def ordered_bylines(self):
+        """Bylines in print order; uses the prefetch cache when there is one."""
+        return sorted(self.bylines.all(), key=lambda byline: byline.order)
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("기사"))
+    reporter = models.ForeignKey(Reporter, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("기자"))
+    order = models.PositiveSmallIntegerField(_("순서"), default=0, help_text=_("바이라인에 나오는 차례입니다."))
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("바이라인")
+        verbose_name_plural = _("바이라인")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "reporter"],
+                name="byline_reporter_once_per_article",
+                violation_error_message=_("같은 기자를 한 기사에 두 번 넣을 수 없습니다."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.reporter)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("news/<int:pk>/", views.article_detail, name="detail_short"),
+    path("news/<int:pk>/<uslug:slug>/", views.article_detail, name="detail"),
+    path("section/<uslug:slug>/", views.section_detail, name="section"),
+    path("tag/<uslug:slug>/", views.tag_detail, name="tag"),
+]

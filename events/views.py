@@ -1,0 +1,25 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from events.models import Event, Session
+from newsroom.pagination import paginate
+
+EVENT_PAGE_ARTICLES = 20
+
+
+def event_list(request):
+    page = paginate(request, Event.objects.prefetch_related("organisers").order_by("-starts_at"))
+    return render(request, "events/event_list.html", {"page": page})
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(
+        Event.objects.prefetch_related(
+            "organisers",
+            Prefetch("sessions", queryset=Session.objects.prefetch_related("organisations").order_by("order")),
+        ),
+        slug=slug,
+    )
+    # event.articles is articles' manager, so published() applies without importing articles.
+    articles = event.articles.published().for_lists().newest_first()[:EVENT_PAGE_ARTICLES]
+    return render(request, "events/event_detail.html", {"event": event, "articles": articles})

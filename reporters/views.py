@@ -1,0 +1,11 @@
+from django.shortcuts import get_object_or_404, render
+
+from newsroom.pagination import paginate
+from reporters.models import Reporter
+
+
+def reporter_detail(request, slug):
+    reporter = get_object_or_404(Reporter, slug=slug)
+    # reporter.articles is articles' manager: published() keeps drafts out without importing articles.
+    page = paginate(request, reporter.articles.published().for_lists().newest_first())
+    return render(request, "reporters/reporter_detail.html", {"reporter": reporter, "page": page})
