@@ -1,0 +1,63 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories import UserFactory, editor_user, reporter_user
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Uploads go to a temporary folder and no test sees another's cache."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def reporter(db):
+    """A user in the 기자 group."""
+    return reporter_user(username="reporter-user")
+
+
+@pytest.fixture
+def editor(db):
+    """A user in the 데스크 group."""
+    return editor_user(username="editor-user")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", superuser=True)
+
+
+@pytest.fixture
+def client_as_reporter(client, reporter):
+    client.force_login(reporter)
+    return client
+
+
+@pytest.fixture
+def client_as_editor(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def client_as_superuser(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content that `manage.py load_demo` creates."""
+    from articles.demo import load_demo
+
+    load_demo()
+    from articles.models import Article
+
+    return Article.objects.get(slug="한중일-스마트시티-첫-온라인-세미나")
