@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Byline, Section
+from articles.widgets import TagSuggestWidget
 from newsroom.admin_utils import thumbnail
 from newsroom.context_processors import SECTIONS_CACHE_KEY
 
@@ -40,6 +41,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 - ArticleAdmin.fieldsets choose the fields shown
+        widgets = {"tags": TagSuggestWidget}
 
     def clean(self):
         cleaned = super().clean()

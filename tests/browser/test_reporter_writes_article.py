@@ -1,0 +1,73 @@
+import pytest
+from taggit.models import Tag
+
+from articles.models import Article
+from reporters.models import Reporter
+from tests.factories import SectionFactory, image_upload, reporter_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def log_in(page, live_server, username):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pass-word-123")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def choose(page, select_id, text):
+    """Pick an option in one of the admin's autocomplete (select2) boxes, as a person would."""
+    page.click(f"#{select_id} + .select2")
+    page.keyboard.type(text)
+    page.click(f".select2-results__option:has-text('{text}')")
+
+
+def test_reporter_writes_an_article_with_korean_text_and_a_photo(live_server, page, screenshot, tmp_path):
+    user = reporter_user(username="kang")
+    Reporter.objects.create(user=user, name="강승원", slug="강승원")
+    SectionFactory(name="국제", slug="world")
+    Tag.objects.create(name="스마트시티", slug="스마트시티")
+    photo = tmp_path / "세미나.png"
+    photo.write_bytes(image_upload(size=(800, 450)).read())
+
+    log_in(page, live_server, "kang")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.locator("#id_headline").press_sequentially("한중일 스마트시티 세미나 열려")
+    page.locator("#id_headline").blur()  # typed Hangul sends no keyup; the change event fills the slug
+    assert page.input_value("#id_slug") == "한중일-스마트시티-세미나-열려"  # Korean slug filled in as you type
+    page.locator(".ProseMirror >> visible=true").first.click()
+    page.keyboard.type("서울·베이징·도쿄가 스마트시티 경험을 나눴다.")
+    choose(page, "id_section", "국제")
+    page.set_input_files("#id_photo", str(photo))
+    page.fill("#id_photo_caption", "세미나 화면")
+    choose(page, "id_bylines-0-reporter", "강승원")
+    page.locator("#id_tags").press_sequentially("한중일, 스마")
+    suggestion = page.locator("#id_tags_suggestions option").first
+    suggestion.wait_for(state="attached")
+    assert suggestion.get_attribute("value") == "한중일, 스마트시티, "
+    page.fill("#id_tags", suggestion.get_attribute("value"))
+    screenshot(page, "admin-reporter-add-article")
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/articles/article/")
+
+    article = Article.objects.get()
+    assert article.headline == "한중일 스마트시티 세미나 열려"
+    assert "서울·베이징·도쿄가 스마트시티 경험을 나눴다." in article.body
+    assert article.photo and article.status == Article.Status.DRAFT
+    assert [b.reporter.name for b in article.bylines.all()] == ["강승원"]
+    assert sorted(article.tags.names()) == ["스마트시티", "한중일"]
+
+
+def test_reader_sees_the_demo_article(live_server, page, screenshot):
+    from articles.demo import load_demo
+
+    load_demo()
+    article = Article.objects.get(slug="한중일-스마트시티-첫-온라인-세미나")
+    page.goto(live_server.url + "/")
+    page.click(f"text={article.headline}")
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == article.headline
+    assert "입력 2020/08/06 [16:06]" in page.inner_text(".dates")
+    assert page.locator("figure.photo img").evaluate("img => img.naturalWidth") == 1200
+    screenshot(page, "reader-article")

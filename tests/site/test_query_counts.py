@@ -1,0 +1,50 @@
+"""Reader pages run a fixed number of queries, however large the archive."""
+
+from urllib.parse import quote
+
+import pytest
+
+from tests.factories import ArticleFactory, ReporterFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 6
+PAGES = [
+    "/",
+    "/section/world/",
+    "/tag/" + quote("스마트시티") + "/",
+    "/reporters/" + quote("강승원") + "/",
+    "/organisations/",
+    "/organisations/tcs/",
+    "/events/",
+    "/events/" + quote("2020-한중일-스마트시티-온라인-세미나") + "/",
+]
+
+
+def grow_archive(demo, count):
+    """More published articles around the demo one, each with two bylines, tags and links."""
+    event, organisation = demo.events.get(), demo.organisations.get(slug="tcs")
+    for _ in range(count):
+        article = ArticleFactory(
+            published=True,
+            section=demo.section,
+            reporters=[demo.reporters.get(), ReporterFactory()],
+            tags=["스마트시티", "도시"],
+        )
+        article.events.add(event)
+        article.organisations.add(organisation)
+
+
+def query_count(client, url, django_assert_max_num_queries):
+    client.get(url)  # warm the section-menu cache, as a running site has it
+    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", [*PAGES, "article"])
+def test_reader_page_query_count_does_not_grow_with_the_archive(client, demo, url, django_assert_max_num_queries):
+    url = demo.get_absolute_url() if url == "article" else url
+    small = query_count(client, url, django_assert_max_num_queries)
+    grow_archive(demo, 25)
+    assert query_count(client, url, django_assert_max_num_queries) == small
