@@ -37,8 +37,8 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 messages: $(VENV)/.installed
-	cd newsroom && ../$(PY) ../manage.py makemessages -l en --no-obsolete
-	$(PY) manage.py compilemessages -l en
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
+	$(PY) manage.py compilemessages --ignore=.venv
 
 clean-db:
 	rm -rf .data/pg

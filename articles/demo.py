@@ -10,13 +10,13 @@ import random
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Byline, Section
-from articles.roles import EDITOR_GROUP, REPORTER_GROUP
+from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
 from events.models import Event, Session
 from organisations.models import Organisation
 from reporters.models import Reporter
@@ -204,6 +204,7 @@ def demo_photo():
 
 def load_users():
     User = get_user_model()
+    ensure_roles(Group, Permission)
     users = {}
     for username, password, group_name, first_name in DEMO_USERS:
         user, created = User.objects.get_or_create(

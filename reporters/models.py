@@ -28,7 +28,7 @@ class Reporter(models.Model):
     title = models.CharField(
         _("직함"),
         max_length=50,
-        default=_("기자"),
+        default="기자",  # stored data, not interface text: not translated
         help_text=_("이름 뒤에 붙는 직함입니다. 예: 기자, 선임기자, 편집장"),
     )
     email = models.EmailField(_("이메일"), blank=True, help_text=_("기자 페이지와 기사 끝에 공개되는 주소입니다."))

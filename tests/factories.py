@@ -5,13 +5,13 @@ import io
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Byline, Section
-from articles.roles import EDITOR_GROUP, REPORTER_GROUP
+from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
 from events.models import Event, Session
 from organisations.models import Organisation
 from reporters.models import Reporter
@@ -41,6 +41,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
+            ensure_roles(Group, Permission)  # a transactional test's flush empties the groups
             self.groups.add(*[Group.objects.get(name=name) for name in extracted])
         if create:
             self.save()

@@ -4,22 +4,14 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import EDITOR_APPS, EDITOR_GROUP, REPORTER_GROUP, REPORTER_PERMISSIONS
+from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
 
 
 def create_roles(apps, schema_editor):
     # Permissions are normally made after migrate; make them now so the groups can hold them.
     for config in global_apps.get_app_configs():
         create_permissions(config, apps=apps, verbosity=0)
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-
-    reporter, _ = Group.objects.get_or_create(name=REPORTER_GROUP)
-    for app_label, codename in REPORTER_PERMISSIONS:
-        reporter.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-
-    editor, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
-    editor.permissions.add(*Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):

@@ -5,7 +5,7 @@ from articles.models import Article
 from reporters.models import Reporter
 from tests.factories import SectionFactory, image_upload, reporter_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, live_server, username):
