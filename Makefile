@@ -21,7 +21,7 @@ setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 
 run: setup
-	$(PY) manage.py load_demo
+	PORT=$(PORT) $(PY) manage.py load_demo
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's chromium drives the browser tests (Playwright never downloads one).

@@ -1,3 +1,5 @@
+import os
+
 from django.core.cache import cache
 from django.core.management.base import BaseCommand
 
@@ -11,6 +13,7 @@ class Command(BaseCommand):
         logins = load_demo()
         cache.clear()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
-        self.stdout.write("Admin: http://127.0.0.1:8000/admin/  — demo logins:")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(f"Site: http://127.0.0.1:{port}/   Admin: http://127.0.0.1:{port}/admin/   Demo logins:")
         for username, password, group in logins:
             self.stdout.write(f"  {username} / {password}   ({group})")
