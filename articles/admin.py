@@ -156,6 +156,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return allowed and (obj is None or obj.can_edit(request.user))
 
     def save_model(self, request, obj, form, change):
+        if change and not obj.revisions.exists():
+            # Articles made before revisions existed (or by the demo loader): keep the text being replaced.
+            revisions.record(Article.objects.get(pk=obj.pk), None, summary=gettext("처음 기록한 기존 내용"))
         try:
             obj.save_edit(request.user, form.cleaned_data.get("version"), form.changed_data)
         except EditConflict:
