@@ -6,6 +6,7 @@ relations that may have changed since.
 """
 
 import difflib
+import html
 import re
 
 from django.db import transaction
@@ -102,7 +103,7 @@ def as_text(key, value):
         return []
     if key == "body":
         text = BLOCK_END.sub("\n", value)
-        return [line.strip() for line in strip_tags(text).splitlines() if line.strip()]
+        return [line.strip() for line in html.unescape(strip_tags(text)).splitlines() if line.strip()]
     if key == "section":
         return [value[1]]
     if isinstance(value, list):
@@ -131,11 +132,11 @@ def field_diff(key, old, new):
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        if op == "replace" and i2 - i1 == j2 - j1:
-            rows += [inline_diff(x, y) for x, y in zip(a[i1:i2], b[j1:j2], strict=True)]
-            continue
-        rows += [f"<del>{escape(line)}</del>" for line in a[i1:i2]]
-        rows += [f"<ins>{escape(line)}</ins>" for line in b[j1:j2]]
+        # Lines replaced pairwise show word changes; lines left over were removed or added whole.
+        paired = min(i2 - i1, j2 - j1) if op == "replace" else 0
+        rows += [inline_diff(x, y) for x, y in zip(a[i1 : i1 + paired], b[j1 : j1 + paired], strict=True)]
+        rows += [f"<del>{escape(line)}</del>" for line in a[i1 + paired : i2]]
+        rows += [f"<ins>{escape(line)}</ins>" for line in b[j1 + paired : j2]]
     return [mark_safe(row) for row in rows]  # noqa: S308 - every piece of text above is escaped
 
 

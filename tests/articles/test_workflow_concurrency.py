@@ -50,7 +50,8 @@ def test_saving_again_after_the_warning_goes_through(two_editors):
     # The re-shown form carries the current version, so saving it again is a deliberate overwrite.
     version = refused.context["adminform"].form["version"].value()
     assert str(version) == "1"
-    assert second.post(change_url(article), {**opened, "headline": "두 번째 사람의 제목", "version": version}).status_code == 302
+    again = {**opened, "headline": "두 번째 사람의 제목", "version": version}
+    assert second.post(change_url(article), again).status_code == 302
     article.refresh_from_db()
     assert (article.headline, article.version) == ("두 번째 사람의 제목", 2)
 
