@@ -145,6 +145,15 @@ class ArticleAdmin(admin.ModelAdmin):
             super().get_queryset(request).select_related("section").prefetch_related("bylines__reporter", "transitions")
         )
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # The lock's version number means nothing on a read-only page.
+            fieldsets = [
+                (name, {**opts, "fields": [f for f in opts["fields"] if f != "version"]}) for name, opts in fieldsets
+            ]
+        return fieldsets
+
     def get_ordering(self, request):
         if request.GET.get("queue") == "review":
             # The review queue: whoever has waited longest comes first.
