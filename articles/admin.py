@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import revisions
 from articles.models import TRANSITION_LABELS, TRANSITIONS, Article, Byline, Correction, EditConflict, Section
 from articles.preview import signed_preview_url
+from articles.templatetags.richtext import richtext
 from newsroom.admin_utils import thumbnail
 from newsroom.context_processors import SECTIONS_CACHE_KEY
 
@@ -148,9 +149,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and not self.has_change_permission(request, obj):
-            # The lock's version number means nothing on a read-only page.
+            # Read-only pages show the body as readers see it, and not the lock's version number.
+            shown = {"body": "body_rendered"}
             fieldsets = [
-                (name, {**opts, "fields": [f for f in opts["fields"] if f != "version"]}) for name, opts in fieldsets
+                (name, {**opts, "fields": [shown.get(f, f) for f in opts["fields"] if f != "version"]})
+                for name, opts in fieldsets
             ]
         return fieldsets
 
@@ -318,6 +321,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 "at": timezone.localtime(obj.published_at).strftime("%Y/%m/%d [%H:%M]")
             }
         return obj.get_state_display()
+
+    @admin.display(description=_("본문"))
+    def body_rendered(self, obj):
+        return richtext(obj.body)
 
     @admin.display(description=_("데스크 메모"))
     def feedback_column(self, obj):

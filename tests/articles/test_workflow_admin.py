@@ -145,3 +145,11 @@ def test_editor_adds_correction_notes_through_the_form(client_as_editor):
     )
     assert client_as_editor.post(change_url(article), data).status_code == 302
     assert list(article.corrections.values_list("text", flat=True)) == ["참석자 수를 바로잡았습니다."]
+
+
+def test_read_only_page_shows_the_body_as_readers_see_it(client_as_reporter, reporter_profile):
+    article = article_in("in_review", reporters=[reporter_profile], body="<p>첫 문단</p><h2>소제목</h2>")
+    page = client_as_reporter.get(change_url(article)).content.decode()
+    assert "<h2>소제목</h2>" in page
+    assert "&lt;h2&gt;" not in page
+    assert 'name="version"' not in page

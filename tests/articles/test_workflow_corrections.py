@@ -55,3 +55,22 @@ def test_reporters_cannot_add_correction_notes(client_as_reporter, reporter_prof
     )
     client_as_reporter.post(change_url(article), data)
     assert not article.corrections.exists()
+
+
+@pytest.mark.parametrize("url_name", ["article", "feed"])
+def test_correction_notes_add_no_queries_per_note(client, url_name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_with(notes):
+        article = article_in("published")
+        for n in range(notes):
+            Correction.objects.create(article=article, text=f"정정 {n}")
+        url = article.get_absolute_url() if url_name == "article" else reverse("articles:feed")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        article.delete()
+        return len(captured)
+
+    queries_with(0)  # warms the section menu cache
+    assert queries_with(1) == queries_with(4)
