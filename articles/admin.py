@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,7 +12,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import revisions
-from articles.models import TRANSITION_LABELS, TRANSITIONS, Article, Byline, Correction, EditConflict, Section
+from articles.models import (
+    TRANSITION_LABELS,
+    TRANSITIONS,
+    Article,
+    Byline,
+    Correction,
+    EditConflict,
+    Section,
+    Transition,
+)
 from articles.preview import signed_preview_url
 from articles.templatetags.richtext import richtext
 from newsroom.admin_utils import thumbnail
@@ -41,6 +50,10 @@ class BylineInline(admin.TabularInline):
     min_num = 1
     autocomplete_fields = ["reporter"]
     ordering = ["order"]
+
+
+# Handed back to the writer when a save is refused, so nothing typed is lost.
+TYPED_FIELDS = ["headline", "deck", "body", "photo_caption", "photo_credit", "photo_alt"]
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -142,8 +155,14 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
+        change_requests = Transition.objects.filter(to_state=Article.Status.CHANGES_REQUESTED)
         return (
-            super().get_queryset(request).select_related("section").prefetch_related("bylines__reporter", "transitions")
+            super()
+            .get_queryset(request)
+            .select_related("section")
+            .prefetch_related(
+                "bylines__reporter", Prefetch("transitions", queryset=change_requests, to_attr="change_requests")
+            )
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -192,9 +211,30 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
-        if article is not None:
-            extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+        if article is None:
+            return super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "POST" and self.has_view_permission(request, article):
+            if not self.has_change_permission(request, article):
+                return self.edit_refused(request, article)
+        extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def edit_refused(self, request, article):
+        """Say in plain words why a save was refused, and hand back what was typed (403)."""
+        if article.is_owned_by(request.user):
+            reason = gettext("지금 상태(%(state)s)에서는 기자가 기사를 고칠 수 없습니다. 데스크에 수정을 부탁하세요.")
+        else:
+            reason = gettext("다른 사람의 기사는 고칠 수 없습니다.")
+        typed = [(Article._meta.get_field(f).verbose_name, request.POST.get(f, ""), f == "body") for f in TYPED_FIELDS]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("저장하지 못했습니다"),
+            "opts": self.opts,
+            "original": article,
+            "reason": reason % {"state": article.get_state_display()},
+            "typed": [row for row in typed if row[1]],
+        }
+        return TemplateResponse(request, "admin/articles/article/edit_refused.html", context, status=403)
 
     def workflow_context(self, request, article):
         """What the workflow panel above the form shows: buttons, history, feedback."""
@@ -330,8 +370,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def feedback_column(self, obj):
         if obj.status != Article.Status.CHANGES_REQUESTED:
             return ""
-        notes = [t.note for t in obj.transitions.all() if t.to_state == Article.Status.CHANGES_REQUESTED]
-        return notes[0] if notes else ""
+        # Newest first (Transition.Meta.ordering): the note the reporter has to act on now.
+        return obj.change_requests[0].note if obj.change_requests else ""
 
     @admin.display(description=_("사진"))
     def photo_column(self, obj):

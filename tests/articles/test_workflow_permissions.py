@@ -153,3 +153,37 @@ def test_transition_urls_refuse_get(client_as_editor):
 def test_unknown_transition_is_404(client_as_editor):
     article = article_in("in_review")
     assert client_as_editor.post(transition_url(article, "delete")).status_code == 404
+
+
+def test_refused_save_says_why_and_hands_back_the_text(client_as_reporter, reporter_profile, editor):
+    article = article_in("draft", reporters=[reporter_profile])
+    opened = change_form_data(article)
+    article.publish(editor)  # the desk publishes while the reporter is still typing
+    response = client_as_reporter.post(change_url(article), {**opened, "body": "<p>막 쓴 문단</p>"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "지금 상태(출고)에서는 기자가 기사를 고칠 수 없습니다" in page
+    assert "&lt;p&gt;막 쓴 문단&lt;/p&gt;" in page
+
+
+def test_reporter_creates_an_article_they_then_own(client_as_reporter, reporter):
+    from django.urls import reverse
+
+    from tests.factories import ReporterFactory, SectionFactory
+
+    data = change_form_data(article_in("draft"), headline="새 기사", slug="새-기사", version=0)
+    data.update(
+        {
+            "section": SectionFactory().pk,
+            "bylines-TOTAL_FORMS": 1,
+            "bylines-INITIAL_FORMS": 0,
+            "bylines-0-id": "",
+            "bylines-0-article": "",
+            "bylines-0-reporter": ReporterFactory().pk,
+        }
+    )
+    response = client_as_reporter.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302
+    article = Article.objects.get(slug="새-기사")
+    assert (article.created_by, article.status, article.revisions.count()) == (reporter, "draft", 1)
+    assert article.can_edit(reporter)

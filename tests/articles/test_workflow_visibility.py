@@ -90,3 +90,15 @@ def test_scheduled_time_is_shown_in_kst_in_the_admin(client_as_editor, editor):
     page = client_as_editor.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
     assert "예약 출고" in page
     assert "2099/05/01 [09:30] KST" in page
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("state", ["draft", "in_review", "changes_requested", "scheduled", "unpublished"])
+def test_no_reader_page_shows_an_article_readers_may_not_see(client, story, page, state):
+    future = timezone.now() + datetime.timedelta(hours=1)
+    status = "published" if state == "scheduled" else state
+    Article.objects.filter(pk=story.pk).update(status=status, published_at=future if state == "scheduled" else None)
+    story.refresh_from_db()
+    assert story.state == state
+    assert not shows(client, reader_urls(story)[page], story)
+    assert client.get(story.get_absolute_url()).status_code == 404
