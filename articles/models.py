@@ -315,18 +315,16 @@ class Article(models.Model):
     def request_changes(self, by, note):
         """Send the article back to its reporter with a note saying what to fix."""
         note = (note or "").strip()
-        if not note:
-            raise ValidationError(gettext("수정 요청에는 기자에게 전할 메모가 꼭 있어야 합니다."))
-        self._transition("request_changes", by, self.Status.CHANGES_REQUESTED, note=note)
+        problem = None if note else gettext("수정 요청에는 기자에게 전할 메모가 꼭 있어야 합니다.")
+        self._transition("request_changes", by, self.Status.CHANGES_REQUESTED, note=note, problem=problem)
 
     def publish(self, by, at=None):
         """Publish now, or schedule for `at`; readers see it from that moment, no cron needed."""
         now = timezone.now()
+        problem = None
         if at is not None and at <= now:
-            raise ValidationError(
-                gettext("예약 시각은 지금보다 뒤여야 합니다. 지금 내보내려면 '지금 출고'를 누르세요.")
-            )
-        self._transition("publish", by, self.Status.PUBLISHED, published_at=at or now)
+            problem = gettext("예약 시각은 지금보다 뒤여야 합니다. 지금 내보내려면 '지금 출고'를 누르세요.")
+        self._transition("publish", by, self.Status.PUBLISHED, published_at=at or now, problem=problem)
 
     def cancel_schedule(self, by):
         """Take a scheduled article off the schedule and back to the review queue."""
@@ -336,19 +334,12 @@ class Article(models.Model):
         """Withdraw a published article from every reader page, feed and sitemap."""
         self._transition("unpublish", by, self.Status.UNPUBLISHED)
 
-    def _transition(self, name, by, to_status, note="", **changes):
-        """Check who and from where on the locked row, then change it and write the audit row."""
+    def _transition(self, name, by, to_status, note="", problem=None, **changes):
+        """Check on the locked row, then change it and write the audit row, all or nothing."""
         with transaction.atomic():
             # Lock the row so two editors clicking at once cannot both move it.
             current = Article.objects.select_for_update().get(pk=self.pk)
-            from_states, predicate = TRANSITIONS[name]
-            if not getattr(current, predicate)(by):
-                raise PermissionDenied(gettext("%(action)s 권한이 없습니다.") % {"action": TRANSITION_LABELS[name]})
-            if current.state not in from_states:
-                raise ValidationError(
-                    gettext("지금 상태(%(state)s)에서는 %(action)s할 수 없습니다.")
-                    % {"state": current.get_state_display(), "action": TRANSITION_LABELS[name]}
-                )
+            current.check_transition(name, by, problem)
             from_state = current.state
             changes["status"] = to_status
             Article.objects.filter(pk=self.pk).update(**changes)
@@ -363,6 +354,20 @@ class Article(models.Model):
                 published_at=self.published_at,
                 revision=self.revisions.first(),
             )
+
+    def check_transition(self, name, by, problem=None):
+        """Raise PermissionDenied (who) or ValidationError (from which state, or the request's problem)."""
+        from_states, predicate = TRANSITIONS[name]
+        action = TRANSITION_LABELS[name]
+        if not getattr(self, predicate)(by):
+            raise PermissionDenied(gettext("%(action)s 권한이 없습니다.") % {"action": action})
+        if self.state not in from_states:
+            raise ValidationError(
+                gettext("지금 상태(%(state)s)에서는 %(action)s할 수 없습니다.")
+                % {"state": self.get_state_display(), "action": action}
+            )
+        if problem:
+            raise ValidationError(problem)
 
     def save_edit(self, by, expected_version=None, changed_fields=()):
         """Save an edit unless someone else saved since `expected_version` (an optimistic lock)."""

@@ -187,3 +187,12 @@ def test_reporter_creates_an_article_they_then_own(client_as_reporter, reporter)
     article = Article.objects.get(slug="새-기사")
     assert (article.created_by, article.status, article.revisions.count()) == (reporter, "draft", 1)
     assert article.can_edit(reporter)
+
+
+@pytest.mark.parametrize(("action", "kwargs"), [("request_changes", {"note": ""}), ("publish", {"at": "past"})])
+def test_permission_is_checked_before_the_details(reporter, reporter_profile, action, kwargs):
+    article = article_in("in_review", reporters=[reporter_profile])
+    if kwargs.get("at") == "past":
+        kwargs = {"at": timezone.now() - datetime.timedelta(hours=1)}
+    with pytest.raises(PermissionDenied):
+        getattr(article, action)(reporter, **kwargs)
