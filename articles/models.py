@@ -391,6 +391,8 @@ class Article(models.Model):
         """Bring back an earlier revision's content; the restore is saved as a new revision."""
         from articles import revisions
 
+        if not self.can_edit(by):
+            raise PermissionDenied(gettext("이 기사를 고칠 권한이 없습니다."))
         with transaction.atomic():
             revisions.apply(self, revision.data)
             self.save_edit(by, self.version, changed_fields=CONTENT_FIELDS)

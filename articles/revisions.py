@@ -3,6 +3,16 @@
 A snapshot holds every field an editor changes, bylines and tags included
 (ids to restore, names to read), so a diff or a restore never has to follow
 relations that may have changed since.
+
+Why our own Revision model rather than django-reversion or django-simple-history:
+an article's content lives partly in relations (Byline through-model with an
+order, taggit tags, three plain M2Ms). reversion needs every related model
+registered and `follow`ed and restores them as separate versions; simple-history
+keeps M2M history only through extra per-field tables. One JSON row per save is a
+single query to write, a plain dict to diff, and one function to restore, with no
+new dependency and no signal handlers (STYLE: no side effects hidden in save()).
+Revisions are written where saves happen on purpose: the admin's save_related and
+Article.restore.
 """
 
 import difflib
