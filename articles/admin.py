@@ -1,16 +1,32 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Byline, Section
+from articles import revisions
+from articles.models import (
+    TRANSITION_LABELS,
+    TRANSITIONS,
+    Article,
+    Byline,
+    Correction,
+    EditConflict,
+    Section,
+    Transition,
+)
+from articles.preview import signed_preview_url
+from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
 from newsroom.admin_utils import thumbnail
 from newsroom.context_processors import SECTIONS_CACHE_KEY
-
-# Changing these after publication prints "수정 …" on the article page.
-CONTENT_FIELDS = {"headline", "deck", "body", "photo", "photo_caption", "photo_credit", "photo_alt"}
 
 
 @admin.register(Section)
@@ -37,53 +53,326 @@ class BylineInline(admin.TabularInline):
     ordering = ["order"]
 
 
+# Handed back to the writer when a save is refused, so nothing typed is lost.
+TYPED_FIELDS = ["headline", "deck", "body", "photo_caption", "photo_credit", "photo_alt"]
+
+
 class ArticleAdminForm(forms.ModelForm):
+    """The edit form; status and publish time are not fields here, the workflow buttons set them."""
+
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 - ArticleAdmin.fieldsets choose the fields shown
-        widgets = {"tags": TagSuggestWidget}
+        widgets = {"version": forms.HiddenInput, "tags": TagSuggestWidget}
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Article.Status.PUBLISHED and not cleaned.get("published_at"):
-            cleaned["published_at"] = timezone.now()
+        if self.instance.pk and "version" in cleaned:
+            self.check_version(cleaned["version"])
         return cleaned
+
+    def check_version(self, version):
+        """Refuse a save based on an old version, keeping what the user typed in the form."""
+        # Row lock until the admin's transaction ends, so nobody saves between this check and ours.
+        current = Article.objects.select_for_update().values_list("version", flat=True).get(pk=self.instance.pk)
+        if current != version:
+            # The next save, after the user has seen the warning, goes through with their text.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = current
+            raise EditConflict(self.instance)
+
+
+class TransitionForm(forms.Form):
+    """What a transition button may send along: a note, or a time to publish at."""
+
+    note = forms.CharField(label=_("수정 요청 메모"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    at = forms.DateTimeField(
+        label=_("예약 시각 (KST)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("한국 시간(Asia/Seoul)입니다. 비워 두면 지금 출고합니다."),
+    )
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = _("내 기사")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("내가 쓴 기사"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            user = request.user
+            return queryset.filter(Q(created_by=user) | Q(bylines__reporter__user=user)).distinct()
+        return queryset
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    title = _("데스크 검토")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("review", _("검토 대기열 (오래된 순)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "review":
+            return queryset.filter(status=Article.Status.IN_REVIEW)
+        return queryset
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    fields = ["date", "text"]
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["headline", "photo_column", "section", "byline_column", "status", "published_at", "updated_at"]
-    list_filter = ["status", "section", "bylines__reporter", "published_at"]
+    list_display = [
+        "headline",
+        "photo_column",
+        "section",
+        "byline_column",
+        "state_column",
+        "feedback_column",
+        "published_at",
+        "updated_at",
+    ]
+    list_filter = [ReviewQueueFilter, MineFilter, "status", "section", "bylines__reporter", "published_at"]
     search_fields = ["headline", "deck", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "organisations", "events", "sessions"]
-    readonly_fields = ["created_at", "updated_at", "revised_at"]
-    inlines = [BylineInline]
+    readonly_fields = ["state_column", "published_at", "created_at", "updated_at", "revised_at"]
+    inlines = [BylineInline, CorrectionInline]
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["headline", "deck", "slug", "section", "body"]}),
+        (None, {"fields": ["headline", "deck", "slug", "section", "body", "version"]}),
         (_("대표 사진"), {"fields": ["photo", "photo_caption", "photo_credit", "photo_alt"]}),
         (_("분류"), {"fields": ["tags", "organisations", "events", "sessions"]}),
-        (_("출고"), {"fields": ["status", "published_at", "created_at", "updated_at", "revised_at"]}),
+        (_("출고"), {"fields": ["state_column", "published_at", "created_at", "updated_at", "revised_at"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("section").prefetch_related("bylines__reporter")
+        change_requests = Transition.objects.filter(to_state=Article.Status.CHANGES_REQUESTED)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("section")
+            .prefetch_related(
+                "bylines__reporter", Prefetch("transitions", queryset=change_requests, to_attr="change_requests")
+            )
+        )
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("articles.publish_article"):
-            # Only editors decide when an article goes out.
-            fields += ["status", "published_at"]
-        return fields
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only pages show the body as readers see it, and not the lock's version number.
+            shown = {"body": "body_rendered"}
+            fieldsets = [
+                (name, {**opts, "fields": [shown.get(f, f) for f in opts["fields"] if f != "version"]})
+                for name, opts in fieldsets
+            ]
+        return fieldsets
+
+    def get_ordering(self, request):
+        if request.GET.get("queue") == "review":
+            # The review queue: whoever has waited longest comes first.
+            return ["submitted_at", "id"]
+        return super().get_ordering(request)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_edit(request.user))
 
     def save_model(self, request, obj, form, change):
-        was_public = change and Article.objects.published().filter(pk=obj.pk).exists()
-        if was_public and CONTENT_FIELDS & set(form.changed_data):
-            obj.revised_at = timezone.now()
-        super().save_model(request, obj, form, change)
+        if change and not obj.revisions.exists():
+            # Articles made before revisions existed (or by the demo loader): keep the text being replaced.
+            revisions.record(Article.objects.get(pk=obj.pk), None, summary=gettext("처음 기록한 기존 내용"))
+        try:
+            obj.save_edit(request.user, form.cleaned_data.get("version"), form.changed_data)
+        except EditConflict:
+            # The form check holds a row lock, so this only happens if that check was bypassed.
+            raise PermissionDenied(gettext("다른 사람이 먼저 저장했습니다. 다시 열어 고쳐 주세요.")) from None
+
+    def save_formset(self, request, form, formset, change):
+        for instance in formset.save(commit=False):
+            if isinstance(instance, Correction) and instance.created_by_id is None:
+                instance.created_by = request.user
+            instance.save()
+        for instance in formset.deleted_objects:
+            instance.delete()
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        revisions.record(form.instance, request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is None:
+            return super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "POST" and self.has_view_permission(request, article):
+            if not self.has_change_permission(request, article):
+                return self.edit_refused(request, article)
+        extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def edit_refused(self, request, article):
+        """Say in plain words why a save was refused, and hand back what was typed (403)."""
+        if article.is_owned_by(request.user):
+            reason = gettext("지금 상태(%(state)s)에서는 기자가 기사를 고칠 수 없습니다. 데스크에 수정을 부탁하세요.")
+        else:
+            reason = gettext("다른 사람의 기사는 고칠 수 없습니다.")
+        typed = [(Article._meta.get_field(f).verbose_name, request.POST.get(f, ""), f == "body") for f in TYPED_FIELDS]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("저장하지 못했습니다"),
+            "opts": self.opts,
+            "original": article,
+            "reason": reason % {"state": article.get_state_display()},
+            "typed": [row for row in typed if row[1]],
+        }
+        return TemplateResponse(request, "admin/articles/article/edit_refused.html", context, status=403)
+
+    def workflow_context(self, request, article):
+        """What the workflow panel above the form shows: buttons, history, feedback."""
+        names = article.available_transitions(request.user)
+        history = article.transitions.select_related("actor")
+        last_request = next((t for t in history if t.to_state == Article.Status.CHANGES_REQUESTED), None)
+        return {
+            "transitions": [(name, TRANSITION_LABELS[name]) for name in names],
+            "transition_form": TransitionForm(
+                initial={"at": timezone.localtime(article.published_at) if article.state == "scheduled" else None}
+            ),
+            "history": history,
+            "feedback": last_request if article.status == Article.Status.CHANGES_REQUESTED else None,
+            "can_share_preview": article.can_review(request.user),
+            "corrections": article.corrections.all(),
+            "last_save": article.last_save(),
+        }
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/workflow/<slug:action>/",
+                wrap(self.transition_view),
+                name="articles_article_transition",
+            ),
+            path("<path:object_id>/preview-link/", wrap(self.preview_link_view), name="articles_article_preview_link"),
+            path("<path:object_id>/revisions/", wrap(self.revisions_view), name="articles_article_revisions"),
+            path(
+                "<path:object_id>/revisions/<int:number>/restore/",
+                wrap(self.restore_view),
+                name="articles_article_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_viewable(self, request, object_id):
+        """The article if this user may look at it in the admin, else 404."""
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404
+        return article
+
+    def transition_view(self, request, object_id, action):
+        """A workflow button: call the model's transition, which checks who and from which state."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if action not in TRANSITIONS:
+            raise Http404
+        article = self.get_viewable(request, object_id)
+        form = TransitionForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise ValidationError(gettext("예약 시각을 알아볼 수 없습니다. 날짜와 시각을 다시 골라 주세요."))
+            kwargs = {
+                "request_changes": {"note": form.cleaned_data["note"]},
+                "publish": {"at": form.cleaned_data["at"]},
+            }
+            getattr(article, action)(request.user, **kwargs.get(action, {}))
+        except (PermissionDenied, ValidationError) as refusal:
+            self.message_user(request, refusal_text(refusal), messages.ERROR)
+        else:
+            self.message_user(request, done_text(article, action), messages.SUCCESS)
+        return redirect("admin:articles_article_change", article.pk)
+
+    def preview_link_view(self, request, object_id):
+        """Make a signed preview link for someone without an account (editors only)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_viewable(request, object_id)
+        if not article.can_review(request.user):
+            raise PermissionDenied
+        url, expires = signed_preview_url(article)
+        self.message_user(
+            request,
+            gettext("미리보기 링크(%(expires)s KST까지 유효): %(url)s")
+            % {
+                "expires": timezone.localtime(expires).strftime("%Y/%m/%d [%H:%M]"),
+                "url": request.build_absolute_uri(url),
+            },
+            messages.SUCCESS,
+        )
+        return redirect("admin:articles_article_change", article.pk)
+
+    def revisions_view(self, request, object_id):
+        """List the revisions and show a diff between two (or one and the published version)."""
+        article = self.get_viewable(request, object_id)
+        saved = list(article.revisions.select_related("created_by"))
+        published = article.published_revision()
+        compare = compare_pair(request, saved, published)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("%(article)s — 저장 기록") % {"article": article},
+            "opts": self.opts,
+            "original": article,
+            "revisions": saved,
+            "published": published,
+            "compare": compare,
+            "diff": revisions.diff(compare[0].data, compare[1].data) if compare else None,
+            "can_restore": article.can_edit(request.user),
+        }
+        return TemplateResponse(request, "admin/articles/article/revisions.html", context)
+
+    def restore_view(self, request, object_id, number):
+        """Restore an earlier revision as a new one."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_viewable(request, object_id)
+        revision = get_object_or_404(article.revisions, number=number)
+        try:
+            new = article.restore(revision, request.user)
+        except PermissionDenied as refusal:
+            self.message_user(request, refusal_text(refusal), messages.ERROR)
+            return redirect("admin:articles_article_revisions", article.pk)
+        self.message_user(
+            request, gettext("제%(old)s판을 되살려 제%(new)s판으로 저장했습니다.") % {"old": number, "new": new.number}
+        )
+        return redirect("admin:articles_article_change", article.pk)
+
+    @admin.display(description=_("상태"))
+    def state_column(self, obj):
+        if obj.state == "scheduled":
+            return gettext("예약 출고 · %(at)s KST") % {
+                "at": timezone.localtime(obj.published_at).strftime("%Y/%m/%d [%H:%M]")
+            }
+        return obj.get_state_display()
+
+    @admin.display(description=_("본문"))
+    def body_rendered(self, obj):
+        return richtext(obj.body)
+
+    @admin.display(description=_("데스크 메모"))
+    def feedback_column(self, obj):
+        if obj.status != Article.Status.CHANGES_REQUESTED:
+            return ""
+        # Newest first (Transition.Meta.ordering): the note the reporter has to act on now.
+        return obj.change_requests[0].note if obj.change_requests else ""
 
     @admin.display(description=_("사진"))
     def photo_column(self, obj):
@@ -92,3 +381,40 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("기자"))
     def byline_column(self, obj):
         return ", ".join(byline.reporter.name for byline in obj.ordered_bylines())
+
+
+def refusal_text(refusal):
+    """A refusal's message in plain words."""
+    if isinstance(refusal, ValidationError):
+        return " ".join(refusal.messages)
+    return str(refusal) or gettext("권한이 없습니다.")
+
+
+def done_text(article, action):
+    """What the user sees after a transition went through."""
+    if article.state == "scheduled":
+        when = timezone.localtime(article.published_at).strftime("%Y/%m/%d [%H:%M]")
+        return gettext("%(when)s (KST)에 출고하도록 예약했습니다.") % {"when": when}
+    return gettext("'%(action)s' 처리했습니다. 지금 상태: %(state)s") % {
+        "action": TRANSITION_LABELS[action],
+        "state": article.get_state_display(),
+    }
+
+
+def compare_pair(request, saved, published):
+    """The two revisions to compare, from ?a=<number>&b=<number|published>; newest two by default."""
+    by_number = {revision.number: revision for revision in saved}
+    if request.GET.get("b") == "published" and published:
+        newer = by_number.get(int_or_none(request.GET.get("a"))) or (saved[0] if saved else None)
+        return (published, newer) if newer else None
+    a, b = by_number.get(int_or_none(request.GET.get("a"))), by_number.get(int_or_none(request.GET.get("b")))
+    if a and b:
+        return (a, b) if a.number < b.number else (b, a)
+    return (saved[1], saved[0]) if len(saved) >= 2 else None
+
+
+def int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -276,13 +276,15 @@ def load_articles(reporter, sections, orgs, event, sessions):
     article.events.set([event])
     article.sessions.set(sessions)
 
-    draft, _ = Article.objects.update_or_create(
+    # Created once and then left alone, so a restart never undoes the demo users' workflow.
+    draft, _ = Article.objects.get_or_create(
         slug="한중일-스마트시티-포럼-일본-개최-추진",
         defaults=dict(
             headline="한중일 스마트시티 포럼, 일본 개최 추진",
             body=DRAFT_BODY,
             section=sections["world"],
             status=Article.Status.DRAFT,
+            created_by=reporter.user,
         ),
     )
     Byline.objects.get_or_create(article=draft, reporter=reporter, defaults={"order": 0})

@@ -1,7 +1,10 @@
-from django.db import models
-from django.db.models import Q
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
@@ -49,10 +52,63 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
 
+# Changing these after publication prints "수정 …" on the article page.
+CONTENT_FIELDS = {"headline", "deck", "body", "photo", "photo_caption", "photo_credit", "photo_alt"}
+
+# A published article whose time has not come; not a stored status, so no job has to flip it.
+SCHEDULED = "scheduled"
+
+DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, UNPUBLISHED = (
+    "draft",
+    "in_review",
+    "changes_requested",
+    "published",
+    "unpublished",
+)
+
+# Reporters may change their own article only in these states.
+AUTHOR_EDITABLE = {DRAFT, CHANGES_REQUESTED}
+
+# name: (states it may start from, permission predicate on Article). Order is the buttons' order.
+TRANSITIONS = {
+    "submit": ({DRAFT, CHANGES_REQUESTED}, "can_edit"),
+    "request_changes": ({IN_REVIEW}, "can_review"),
+    "publish": ({DRAFT, IN_REVIEW, CHANGES_REQUESTED, SCHEDULED, UNPUBLISHED}, "can_publish"),
+    "cancel_schedule": ({SCHEDULED}, "can_publish"),
+    "unpublish": ({PUBLISHED}, "can_publish"),
+}
+
+TRANSITION_LABELS = {
+    "submit": _("검토 요청"),
+    "request_changes": _("수정 요청"),
+    "publish": _("출고"),
+    "cancel_schedule": _("예약 취소"),
+    "unpublish": _("출고 취소"),
+}
+
+
+class EditConflict(ValidationError):
+    """Someone saved the article after this editor opened it."""
+
+    def __init__(self, article):
+        last = article.last_save()
+        who = (last.author_name if last else "") or gettext("다른 사람")
+        when = timezone.localtime(last.created_at).strftime("%Y/%m/%d [%H:%M:%S]") if last else "?"
+        super().__init__(
+            gettext(
+                "%(who)s님이 %(when)s (KST)에 이 기사를 먼저 저장했습니다. 입력하신 내용은 아래에 그대로 있습니다. "
+                "저장된 판과 비교한 뒤 다시 저장하면 내 내용으로 바뀝니다."
+            )
+            % {"who": who, "when": when},
+            code="edit_conflict",
+        )
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("작성 중")
         IN_REVIEW = "in_review", _("검토 대기")
+        CHANGES_REQUESTED = "changes_requested", _("수정 요청")
         PUBLISHED = "published", _("출고")
         UNPUBLISHED = "unpublished", _("출고 취소")
 
@@ -122,9 +178,40 @@ class Article(models.Model):
         verbose_name=_("취재 세션"),
         help_text=_("행사 가운데 기사가 다룬 세션입니다."),
     )
-    status = models.CharField(_("상태"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    created_at = models.DateTimeField(_("작성"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("마지막 저장"), auto_now=True)
+    status = models.CharField(
+        _("상태"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("기사가 어느 단계에 있는지입니다. 아래 단추(검토 요청·출고 등)로만 바뀝니다."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_articles",
+        verbose_name=_("작성자"),
+        help_text=_("이 기사를 처음 만든 계정입니다. 바이라인의 기자와 함께 기사를 고칠 수 있습니다."),
+    )
+    created_at = models.DateTimeField(_("작성"), auto_now_add=True, help_text=_("기사를 처음 저장한 시각입니다."))
+    updated_at = models.DateTimeField(
+        _("마지막 저장"), auto_now=True, help_text=_("기사를 마지막으로 저장한 시각입니다.")
+    )
+    submitted_at = models.DateTimeField(
+        _("검토 요청 시각"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("마지막으로 검토를 요청한 시각입니다. 데스크 검토 대기열은 오래된 순으로 보입니다."),
+    )
+    version = models.PositiveIntegerField(
+        _("판 번호"),
+        default=0,
+        help_text=_("저장할 때마다 1씩 늘어납니다. 두 사람이 동시에 고쳐도 한쪽 내용이 사라지지 않게 해 줍니다."),
+    )
     published_at = models.DateTimeField(
         _("출고 시각"), null=True, blank=True, help_text=_("독자에게 보이기 시작하는 시각(KST)입니다.")
     )
@@ -139,7 +226,10 @@ class Article(models.Model):
         verbose_name = _("기사")
         verbose_name_plural = _("기사")
         indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
-        permissions = [("publish_article", _("기사를 출고·예약·취소할 수 있음"))]
+        permissions = [
+            ("publish_article", _("기사를 출고·예약·취소할 수 있음")),
+            ("review_article", _("기사를 검토하고 수정 요청할 수 있음")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -172,6 +262,153 @@ class Article(models.Model):
         """Bylines in print order; uses the prefetch cache when there is one."""
         return sorted(self.bylines.all(), key=lambda byline: byline.order)
 
+    # Workflow: who may do what, from which state. See STYLE.md, "Workflow lives on the model".
+
+    @property
+    def state(self):
+        """The status as people speak of it: a published article with a future time is 'scheduled'."""
+        if self.status == self.Status.PUBLISHED and not self.is_published:
+            return SCHEDULED
+        return self.status
+
+    def get_state_display(self):
+        """The state's label, e.g. '예약 출고'."""
+        return STATE_LABELS[self.state]
+
+    def is_owned_by(self, user):
+        """True when the user created the article or writes under a byline on it."""
+        if not user.is_authenticated:
+            return False
+        if self.created_by_id == user.pk:
+            return True
+        return self.pk is not None and self.bylines.filter(reporter__user=user).exists()
+
+    def can_publish(self, user):
+        """Editors publish, schedule, reschedule and withdraw."""
+        return user.has_perm("articles.publish_article")
+
+    def can_review(self, user):
+        """Editors review: send back with a note, or share a preview link."""
+        return user.has_perm("articles.review_article")
+
+    def can_edit(self, user):
+        """Editors change any article; reporters only their own, while in draft or sent back."""
+        if not user.has_perm("articles.change_article"):
+            return False
+        if self.can_publish(user):
+            return True
+        return self.status in AUTHOR_EDITABLE and self.is_owned_by(user)
+
+    def can_transition(self, name, user):
+        """True when the user may make this transition from the article's current state."""
+        from_states, predicate = TRANSITIONS[name]
+        return self.state in from_states and getattr(self, predicate)(user)
+
+    def available_transitions(self, user):
+        """The transitions this user may make now, in the order the buttons show them."""
+        return [name for name in TRANSITIONS if self.can_transition(name, user)]
+
+    def submit(self, by):
+        """Send the article to the editors' review queue."""
+        self._transition("submit", by, self.Status.IN_REVIEW, submitted_at=timezone.now())
+
+    def request_changes(self, by, note):
+        """Send the article back to its reporter with a note saying what to fix."""
+        note = (note or "").strip()
+        problem = None if note else gettext("수정 요청에는 기자에게 전할 메모가 꼭 있어야 합니다.")
+        self._transition("request_changes", by, self.Status.CHANGES_REQUESTED, note=note, problem=problem)
+
+    def publish(self, by, at=None):
+        """Publish now, or schedule for `at`; readers see it from that moment, no cron needed."""
+        now = timezone.now()
+        problem = None
+        if at is not None and at <= now:
+            problem = gettext("예약 시각은 지금보다 뒤여야 합니다. 지금 내보내려면 '지금 출고'를 누르세요.")
+        self._transition("publish", by, self.Status.PUBLISHED, published_at=at or now, problem=problem)
+
+    def cancel_schedule(self, by):
+        """Take a scheduled article off the schedule and back to the review queue."""
+        self._transition("cancel_schedule", by, self.Status.IN_REVIEW, published_at=None)
+
+    def unpublish(self, by):
+        """Withdraw a published article from every reader page, feed and sitemap."""
+        self._transition("unpublish", by, self.Status.UNPUBLISHED)
+
+    def _transition(self, name, by, to_status, note="", problem=None, **changes):
+        """Check on the locked row, then change it and write the audit row, all or nothing."""
+        with transaction.atomic():
+            # Lock the row so two editors clicking at once cannot both move it.
+            current = Article.objects.select_for_update().get(pk=self.pk)
+            current.check_transition(name, by, problem)
+            from_state = current.state
+            changes["status"] = to_status
+            Article.objects.filter(pk=self.pk).update(**changes)
+            for field, value in changes.items():
+                setattr(self, field, value)
+            # The revision current now is what "compare with the published version" compares with.
+            self.transitions.create(
+                actor=by,
+                from_state=from_state,
+                to_state=self.state,
+                note=note,
+                published_at=self.published_at,
+                revision=self.revisions.first(),
+            )
+
+    def check_transition(self, name, by, problem=None):
+        """Raise PermissionDenied (who) or ValidationError (from which state, or the request's problem)."""
+        from_states, predicate = TRANSITIONS[name]
+        action = TRANSITION_LABELS[name]
+        if not getattr(self, predicate)(by):
+            raise PermissionDenied(gettext("%(action)s 권한이 없습니다.") % {"action": action})
+        if self.state not in from_states:
+            raise ValidationError(
+                gettext("지금 상태(%(state)s)에서는 %(action)s할 수 없습니다.")
+                % {"state": self.get_state_display(), "action": action}
+            )
+        if problem:
+            raise ValidationError(problem)
+
+    def save_edit(self, by, expected_version=None, changed_fields=()):
+        """Save an edit unless someone else saved since `expected_version` (an optimistic lock)."""
+        allowed = by.has_perm("articles.add_article") if self.pk is None else self.can_edit(by)
+        if not allowed:
+            raise PermissionDenied(gettext("이 기사를 고칠 권한이 없습니다."))
+        with transaction.atomic():
+            if self.pk is None:
+                self.created_by = by
+            else:
+                # Compare-and-swap: only one of two concurrent saves finds the version it started from.
+                claimed = Article.objects.filter(pk=self.pk, version=expected_version).update(version=F("version") + 1)
+                if not claimed:
+                    raise EditConflict(self)
+                self.version = expected_version + 1
+                if self.is_published and CONTENT_FIELDS & set(changed_fields):
+                    self.revised_at = timezone.now()
+            self.save()
+
+    def restore(self, revision, by):
+        """Bring back an earlier revision's content; the restore is saved as a new revision."""
+        from articles import revisions
+
+        if not self.can_edit(by):
+            raise PermissionDenied(gettext("이 기사를 고칠 권한이 없습니다."))
+        with transaction.atomic():
+            revisions.apply(self, revision.data)
+            self.save_edit(by, self.version, changed_fields=CONTENT_FIELDS)
+            revisions.apply_relations(self, revision.data)
+            return revisions.record(self, by, summary=gettext("제%(n)s판으로 되돌림") % {"n": revision.number})
+
+    def last_save(self):
+        """The latest revision: who saved last and when."""
+        return self.revisions.select_related("created_by").first()
+
+    def published_revision(self):
+        """The revision readers were shown at the last publication, if any."""
+        went_out = Q(to_state__in=[PUBLISHED, SCHEDULED], published_at__lte=timezone.now())
+        move = self.transitions.filter(went_out).exclude(revision=None).first()
+        return move.revision if move else None
+
 
 class Byline(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("기사"))
@@ -192,3 +429,113 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.reporter)
+
+
+STATE_LABELS = {**dict(Article.Status.choices), SCHEDULED: _("예약 출고")}
+STATE_CHOICES = [*Article.Status.choices, (SCHEDULED, _("예약 출고"))]
+
+
+class Transition(models.Model):
+    """One move through the workflow: who, when, from, to, and the note sent with it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("기사"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("처리한 사람"),
+        help_text=_("단추를 누른 계정입니다."),
+    )
+    at = models.DateTimeField(_("시각"), default=timezone.now, help_text=_("단추를 누른 시각입니다."))
+    from_state = models.CharField(
+        _("이전 상태"), max_length=20, choices=STATE_CHOICES, help_text=_("바뀌기 전 상태입니다.")
+    )
+    to_state = models.CharField(_("새 상태"), max_length=20, choices=STATE_CHOICES, help_text=_("바뀐 뒤 상태입니다."))
+    note = models.TextField(_("메모"), blank=True, help_text=_("수정 요청 때 데스크가 기자에게 남긴 말입니다."))
+    published_at = models.DateTimeField(
+        _("출고 시각"), null=True, blank=True, help_text=_("이 처리 뒤의 출고(예약) 시각입니다.")
+    )
+    revision = models.ForeignKey(
+        "Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("당시 판"),
+        help_text=_("처리할 때 기사의 마지막 저장본입니다. '출고본과 비교'에 쓰입니다."),
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("처리 기록")
+        verbose_name_plural = _("처리 기록")
+
+    def __str__(self):
+        return f"{self.article}: {self.get_from_state_display()} → {self.get_to_state_display()}"
+
+
+class Revision(models.Model):
+    """A snapshot of an article as saved: who, when, what changed, and all of its content."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("기사"))
+    number = models.PositiveIntegerField(_("판"), help_text=_("기사마다 1부터 세는 저장 번호입니다."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("저장한 사람"),
+        help_text=_("이 판을 저장한 계정입니다."),
+    )
+    created_at = models.DateTimeField(_("저장 시각"), default=timezone.now, help_text=_("이 판을 저장한 시각입니다."))
+    summary = models.CharField(
+        _("바뀐 항목"), max_length=300, blank=True, help_text=_("앞 판과 비교해 바뀐 항목입니다.")
+    )
+    data = models.JSONField(_("내용"), help_text=_("제목·본문·바이라인·태그 등 이 판의 모든 내용입니다."))
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("판")
+        verbose_name_plural = _("판")
+        constraints = [models.UniqueConstraint(fields=["article", "number"], name="revision_number_once_per_article")]
+
+    def __str__(self):
+        return gettext("%(article)s 제%(number)s판") % {"article": self.article, "number": self.number}
+
+    @property
+    def author_name(self):
+        """The saver's name as colleagues know it."""
+        user = self.created_by
+        return (user.get_full_name() or user.get_username()) if user else ""
+
+
+class Correction(models.Model):
+    """A public correction note shown under the article and in its feed entry."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("기사"))
+    date = models.DateField(_("정정 날짜"), default=timezone.localdate, help_text=_("독자에게 보이는 정정 날짜입니다."))
+    text = models.TextField(
+        _("정정 내용"),
+        help_text=_(
+            "무엇을 어떻게 바로잡았는지 독자에게 알리는 글입니다. 예: 참석자 수를 300명에서 400명으로 바로잡았습니다."
+        ),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("작성자"),
+        help_text=_("정정 알림을 단 계정입니다."),
+    )
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("정정 알림")
+        verbose_name_plural = _("정정 알림")
+
+    def __str__(self):
+        return f"{self.date:%Y/%m/%d} {self.text[:40]}"

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from articles import views
+from articles.feeds import LatestArticlesFeed
 
 app_name = "articles"
 
@@ -9,4 +10,7 @@ urlpatterns = [
     path("news/<int:pk>/<uslug:slug>/", views.article_detail, name="detail"),
     path("section/<uslug:slug>/", views.section_detail, name="section"),
     path("tag/<uslug:slug>/", views.tag_detail, name="tag"),
+    path("feed/", LatestArticlesFeed(), name="feed"),
+    path("preview/<int:pk>/", views.preview, name="preview"),
+    path("preview/s/<str:token>/", views.preview_signed, name="preview_signed"),
 ]

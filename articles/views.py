@@ -1,28 +1,57 @@
-"""Reader views for articles, sections and tags. Every list starts from published()."""
+"""Reader views for articles, sections and tags, and previews. Every reader list starts from published()."""
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Section
+from articles.preview import article_id_from_token
 from newsroom.pagination import paginate
 
 
-def article_detail(request, pk, slug=None):
-    article = get_object_or_404(
-        Article.objects.published()
-        .select_related("section")
-        .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
-            "tags",
-            "organisations",
-            "events",
-        ),
-        pk=pk,
+def with_page_relations(queryset):
+    """What the article page shows, fetched in a fixed number of queries."""
+    return queryset.select_related("section").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
+        "tags",
+        "organisations",
+        "events",
+        "corrections",
     )
+
+
+def article_detail(request, pk, slug=None):
+    article = get_object_or_404(with_page_relations(Article.objects.published()), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
     return render(request, "articles/article_detail.html", {"article": article})
+
+
+def render_preview(request, article):
+    """The reader's page for any article, with a banner, kept out of search engines."""
+    response = render(request, "articles/article_detail.html", {"article": article, "preview": True})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def preview(request, pk):
+    """Staff see any article exactly as readers will."""
+    if not request.user.has_perm("articles.view_article"):
+        raise PermissionDenied
+    return render_preview(request, get_object_or_404(with_page_relations(Article.objects.all()), pk=pk))
+
+
+def preview_signed(request, token):
+    """A signed, expiring link; expired or altered links are a plain 404."""
+    pk = article_id_from_token(token)
+    if pk is None:
+        raise Http404
+    return render_preview(request, get_object_or_404(with_page_relations(Article.objects.all()), pk=pk))
 
 
 def section_detail(request, slug):

@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, register_converter
 from django.views.static import serve
 
+from articles.sitemaps import ArticleSitemap
 from newsroom import views
 from newsroom.converters import UnicodeSlugConverter
 
@@ -14,6 +16,7 @@ urlpatterns = [
     path("reporters/", include("reporters.urls")),
     path("organisations/", include("organisations.urls")),
     path("events/", include("events.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"articles": ArticleSitemap}}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]
 

@@ -61,3 +61,27 @@ def demo(db):
     from articles.models import Article
 
     return Article.objects.get(slug="한중일-스마트시티-첫-온라인-세미나")
+
+
+@pytest.fixture
+def reporter_profile(reporter):
+    """The byline (Reporter) the 기자 user writes under."""
+    from tests.factories import ReporterFactory
+
+    return ReporterFactory(user=reporter, name="강승원", slug="강승원")
+
+
+@pytest.fixture
+def other_reporter(db):
+    """A second user in the 기자 group, with a byline of their own."""
+    from tests.factories import ReporterFactory
+
+    user = reporter_user(username="other-reporter")
+    ReporterFactory(user=user, name="다른기자", slug="다른기자")
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing passwords properly takes a quarter second per user; tests make hundreds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -123,6 +123,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             published_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=1)),
         )
         in_review = factory.Trait(status=Article.Status.IN_REVIEW)
+        changes_requested = factory.Trait(status=Article.Status.CHANGES_REQUESTED)
         unpublished = factory.Trait(
             status=Article.Status.UNPUBLISHED,
             published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1)),

@@ -1,4 +1,6 @@
-"""Build the POST data the admin's article form sends, inline formsets included."""
+"""The POST data the admin's add-article form sends, inline formsets included.
+
+For the change form, see tests.articles.workflow.change_form_data."""
 
 
 def article_form_data(section, reporter, **fields):
@@ -8,6 +10,7 @@ def article_form_data(section, reporter, **fields):
         "slug": "스마트시티-세미나-기사",
         "section": section.pk,
         "body": "<p>본문</p>",
+        "version": "0",
         "photo_caption": "",
         "photo_credit": "",
         "photo_alt": "",
@@ -18,7 +21,10 @@ def article_form_data(section, reporter, **fields):
         "bylines-MAX_NUM_FORMS": "1000",
         "bylines-0-reporter": reporter.pk,
         "bylines-0-order": "0",
-        "status": "draft",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+        "corrections-MIN_NUM_FORMS": "0",
+        "corrections-MAX_NUM_FORMS": "1000",
         "_save": "저장",
     }
     data.update(fields)
