@@ -148,6 +148,9 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ["state_column", "published_at", "created_at", "updated_at", "revised_at"]
     inlines = [BylineInline, CorrectionInline]
     list_per_page = 50
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
     fieldsets = [
         (None, {"fields": ["headline", "deck", "slug", "section", "body", "version"]}),
         (_("대표 사진"), {"fields": ["photo", "photo_caption", "photo_credit", "photo_alt"]}),
