@@ -4,7 +4,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
@@ -78,12 +78,13 @@ TRANSITIONS = {
     "unpublish": ({PUBLISHED}, "can_publish"),
 }
 
+# Verbs on buttons; the same Korean words are also state names, hence the context.
 TRANSITION_LABELS = {
-    "submit": _("검토 요청"),
-    "request_changes": _("수정 요청"),
-    "publish": _("출고"),
-    "cancel_schedule": _("예약 취소"),
-    "unpublish": _("출고 취소"),
+    "submit": pgettext_lazy("workflow action", "검토 요청"),
+    "request_changes": pgettext_lazy("workflow action", "수정 요청"),
+    "publish": pgettext_lazy("workflow action", "출고"),
+    "cancel_schedule": pgettext_lazy("workflow action", "예약 취소"),
+    "unpublish": pgettext_lazy("workflow action", "출고 취소"),
 }
 
 
@@ -184,7 +185,7 @@ class Article(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text=_("기사가 어느 단계에 있는지입니다. 아래 단추(검토 요청·출고 등)로만 바뀝니다."),
+        help_text=_("기사가 어느 단계에 있는지입니다. 화면 위쪽 '출고 흐름'의 단추(검토 요청·출고 등)로만 바뀝니다."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -13,11 +13,16 @@ EN_PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
 SOURCE_DIRS = ["newsroom", "articles", "reporters", "organisations", "events", "templates"]
 
 
+def catalogue(entries):
+    """{(context, source): translation} for every real entry."""
+    return {(e.msgctxt, e.msgid): e.msgstr or tuple(e.msgstr_plural.values()) for e in entries if e.msgid}
+
+
 def test_every_english_entry_is_translated_and_compiled():
     po = polib.pofile(str(EN_PO))
     assert [entry.msgid for entry in po if not entry.translated()] == []
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(EN_PO.with_suffix(".mo")))}
-    assert {entry.msgid: entry.msgstr for entry in po if entry.msgid} == {k: v for k, v in compiled.items() if k}
+    compiled = polib.mofile(str(EN_PO.with_suffix(".mo")))
+    assert catalogue(po) == catalogue(compiled), "run `make messages` to compile"
 
 
 def test_english_catalog_covers_every_string_in_the_source(tmp_path):
