@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from articles import revisions
 from articles.models import (
@@ -65,6 +67,19 @@ class ArticleAdminForm(forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 - ArticleAdmin.fieldsets choose the fields shown
         widgets = {"version": forms.HiddenInput, "tags": TagSuggestWidget}
 
+    def clean_tags(self):
+        """Refuse tags that could have no address or do not fit, before taggit stores them."""
+        names = self.cleaned_data["tags"]
+        limit = Tag._meta.get_field("name").max_length
+        for name in names:
+            if len(name) > limit:
+                raise ValidationError(
+                    gettext("태그는 %(limit)s자를 넘을 수 없습니다: %(tag)s…") % {"limit": limit, "tag": name[:20]}
+                )
+            if not slugify(name, allow_unicode=True):
+                raise ValidationError(gettext("글자나 숫자가 없는 태그는 쓸 수 없습니다: %(tag)s") % {"tag": name})
+        return names
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk and "version" in cleaned:
@@ -92,6 +107,14 @@ class TransitionForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_("한국 시간(Asia/Seoul)입니다. 비워 두면 지금 출고합니다."),
     )
+
+    def clean_at(self):
+        at = self.cleaned_data["at"]
+        try:
+            # An offset typed by hand can push the time past what datetimes can hold.
+            return at and timezone.localtime(at)
+        except OverflowError:
+            raise ValidationError(gettext("예약 시각이 너무 멉니다.")) from None
 
 
 class MineFilter(admin.SimpleListFilter):
@@ -151,6 +174,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["articles/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["headline", "deck", "slug", "section", "body", "version"]}),
         (_("대표 사진"), {"fields": ["photo", "photo_caption", "photo_credit", "photo_alt"]}),
@@ -292,7 +316,7 @@ class ArticleAdmin(admin.ModelAdmin):
         form = TransitionForm(request.POST)
         try:
             if not form.is_valid():
-                raise ValidationError(gettext("예약 시각을 알아볼 수 없습니다. 날짜와 시각을 다시 골라 주세요."))
+                raise ValidationError([error for errors in form.errors.values() for error in errors])
             kwargs = {
                 "request_changes": {"note": form.cleaned_data["note"]},
                 "publish": {"at": form.cleaned_data["at"]},
@@ -350,7 +374,7 @@ class ArticleAdmin(admin.ModelAdmin):
         revision = get_object_or_404(article.revisions, number=number)
         try:
             new = article.restore(revision, request.user)
-        except PermissionDenied as refusal:
+        except (PermissionDenied, ValidationError) as refusal:
             self.message_user(request, refusal_text(refusal), messages.ERROR)
             return redirect("admin:articles_article_revisions", article.pk)
         self.message_user(

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -47,6 +49,10 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"))
         )
 
+    def previewable(self):
+        """Articles a signed preview link may show: anything not withdrawn (a takedown ends every link)."""
+        return self.exclude(status=Article.Status.UNPUBLISHED)
+
     def newest_first(self):
         """Latest publication first; the id breaks ties so pages never overlap."""
         return self.order_by("-published_at", "-id")
@@ -54,6 +60,9 @@ class ArticleQuerySet(models.QuerySet):
 
 # Changing these after publication prints "수정 …" on the article page.
 CONTENT_FIELDS = {"headline", "deck", "body", "photo", "photo_caption", "photo_credit", "photo_alt"}
+
+# How far ahead an article may be scheduled; further is a typing slip, not a plan.
+MAX_SCHEDULE_AHEAD = datetime.timedelta(days=366)
 
 # A published article whose time has not come; not a stored status, so no job has to flip it.
 SCHEDULED = "scheduled"
@@ -65,6 +74,9 @@ DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, UNPUBLISHED = (
     "published",
     "unpublished",
 )
+
+# Set only by transitions, never by an edit.
+WORKFLOW_FIELDS = {"status", "published_at", "submitted_at", "created_by", "created_at"}
 
 # Reporters may change their own article only in these states.
 AUTHOR_EDITABLE = {DRAFT, CHANGES_REQUESTED}
@@ -325,6 +337,8 @@ class Article(models.Model):
         problem = None
         if at is not None and at <= now:
             problem = gettext("예약 시각은 지금보다 뒤여야 합니다. 지금 내보내려면 '지금 출고'를 누르세요.")
+        elif at is not None and at > now + MAX_SCHEDULE_AHEAD:
+            problem = gettext("예약은 %(days)s일 안쪽으로만 할 수 있습니다.") % {"days": MAX_SCHEDULE_AHEAD.days}
         self._transition("publish", by, self.Status.PUBLISHED, published_at=at or now, problem=problem)
 
     def cancel_schedule(self, by):
@@ -386,7 +400,8 @@ class Article(models.Model):
                 self.version = expected_version + 1
                 if self.is_published and CONTENT_FIELDS & set(changed_fields):
                     self.revised_at = timezone.now()
-            self.save()
+            # Only transitions move the workflow fields: a copy loaded before one must not undo it.
+            self.save(update_fields=None if self._state.adding else self.edit_fields())
 
     def restore(self, revision, by):
         """Bring back an earlier revision's content; the restore is saved as a new revision."""
@@ -404,11 +419,23 @@ class Article(models.Model):
         """The latest revision: who saved last and when."""
         return self.revisions.select_related("created_by").first()
 
+    @classmethod
+    def edit_fields(cls):
+        """The fields an edit saves: everything but the workflow's own."""
+        return [f.name for f in cls._meta.concrete_fields if not f.primary_key and f.name not in WORKFLOW_FIELDS]
+
     def published_revision(self):
         """The revision readers were shown at the last publication, if any."""
-        went_out = Q(to_state__in=[PUBLISHED, SCHEDULED], published_at__lte=timezone.now())
-        move = self.transitions.filter(went_out).exclude(revision=None).first()
-        return move.revision if move else None
+        now = timezone.now()
+        later = None  # transitions come newest first
+        for move in self.transitions.select_related("revision"):
+            went_out = move.to_state in (PUBLISHED, SCHEDULED) and move.published_at and move.published_at <= now
+            # A schedule cancelled or changed before its time never reached readers.
+            superseded = later is not None and later.at < move.published_at if went_out else True
+            if went_out and not superseded and move.revision_id:
+                return move.revision
+            later = move
+        return None
 
 
 class Byline(models.Model):

@@ -26,7 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Byline, Revision
+from articles.models import Article, Byline, Revision, Section
 from reporters.models import Reporter
 
 TEXT_FIELDS = ["headline", "deck", "slug", "body", "photo", "photo_caption", "photo_credit", "photo_alt"]
@@ -89,7 +89,8 @@ def apply(article, data):
     for field in TEXT_FIELDS:
         setattr(article, field, data.get(field, ""))
     section = data.get("section")
-    article.section_id = section[0] if section else None
+    # A section deleted since the snapshot leaves the article without one rather than failing.
+    article.section = Section.objects.filter(pk=section[0]).first() if section else None
 
 
 def apply_relations(article, data):

@@ -51,7 +51,7 @@ def preview_signed(request, token):
     pk = article_id_from_token(token)
     if pk is None:
         raise Http404
-    return render_preview(request, get_object_or_404(with_page_relations(Article.objects.all()), pk=pk))
+    return render_preview(request, get_object_or_404(with_page_relations(Article.objects.previewable()), pk=pk))
 
 
 def section_detail(request, slug):
@@ -63,4 +63,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.published().filter(tags=tag).for_lists().newest_first())
+    if not page.paginator.count:
+        # A tag used only on drafts must not reveal itself (its name can be the scoop).
+        raise Http404
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})

@@ -100,22 +100,33 @@ def test_reporters_do_not_see_the_review_queue_count(client_as_reporter):
     assert "검토를 기다리는 기사" not in client_as_reporter.get(reverse("admin:index")).content.decode()
 
 
+def next_month_kst(hour, minute):
+    """A date a month from now at the given time in Seoul, within the scheduling limit."""
+    day = (timezone.localtime() + datetime.timedelta(days=30)).date()
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone())
+
+
 def test_editor_schedules_in_kst(client_as_editor):
     article = article_in("in_review")
-    response = client_as_editor.post(transition_url(article, "publish"), {"at": "2099-01-02T09:00"}, follow=True)
+    at = next_month_kst(9, 0)
+    response = client_as_editor.post(
+        transition_url(article, "publish"), {"at": at.strftime("%Y-%m-%dT09:00")}, follow=True
+    )
     article.refresh_from_db()
     assert article.state == "scheduled"
-    assert article.published_at == datetime.datetime(2099, 1, 2, 0, 0, tzinfo=datetime.UTC)
+    assert article.published_at == at.astimezone(datetime.UTC)
+    assert article.published_at.hour == 0  # 09:00 in Seoul is midnight UTC
     page = response.content.decode()
-    assert "2099/01/02 [09:00] (KST)에 출고하도록 예약했습니다" in page
+    assert f"{at:%Y/%m/%d} [09:00] (KST)에 출고하도록 예약했습니다" in page
     assert "예약 시각 (KST)" in page
 
 
 def test_editor_reschedules_and_cancels(client_as_editor):
     article = article_in("scheduled")
-    client_as_editor.post(transition_url(article, "publish"), {"at": "2099-03-01T18:30"})
+    at = next_month_kst(18, 30)
+    client_as_editor.post(transition_url(article, "publish"), {"at": at.strftime("%Y-%m-%dT%H:%M")})
     article.refresh_from_db()
-    assert timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M") == "2099-03-01 18:30"
+    assert timezone.localtime(article.published_at) == at
     client_as_editor.post(transition_url(article, "cancel_schedule"))
     article.refresh_from_db()
     assert (article.status, article.published_at) == (Article.Status.IN_REVIEW, None)

@@ -3,8 +3,6 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, ReporterFactory, SectionFactory
-
 pytestmark = pytest.mark.django_db
 
 
@@ -117,33 +115,5 @@ def test_unknown_things_are_404(client, db, url):
     assert client.get(url).status_code == 404
 
 
-# Every reader URL that could show an article, built for one article.
-def reader_urls(article):
-    event = article.events.get()
-    return {
-        "front": "/",
-        "section": article.section.get_absolute_url(),
-        "tag": reverse("articles:tag", args=["비공개태그"]),
-        "reporter": article.bylines.get().reporter.get_absolute_url(),
-        "organisation": article.organisations.get().get_absolute_url(),
-        "event": event.get_absolute_url(),
-    }
-
-
-@pytest.mark.parametrize("trait", ["draft", "in_review", "scheduled", "unpublished"])
-def test_no_reader_page_shows_an_unpublished_article(client, db, trait):
-    ArticleFactory(published=True, headline="공개된 기사", section=SectionFactory(slug="policy"))
-    article = ArticleFactory(
-        **({} if trait == "draft" else {trait: True}),
-        headline="아직 공개되지 않은 기사",
-        section=SectionFactory(slug="policy"),
-        reporters=[ReporterFactory()],
-        tags=["비공개태그"],
-    )
-    article.organisations.add(OrganisationFactory())
-    article.events.add(EventFactory())
-    for name, url in reader_urls(article).items():
-        response = client.get(url)
-        assert response.status_code == 200, name
-        assert "아직 공개되지 않은 기사" not in response.content.decode(), name
-    assert client.get(article.get_absolute_url()).status_code == 404
+# Drafts, scheduled and withdrawn articles on every reader page, feed and sitemap:
+# tests/articles/test_workflow_visibility.py.
