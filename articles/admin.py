@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,6 +15,7 @@ from taggit.models import Tag
 
 from articles import revisions
 from articles.models import (
+    REVIEW_QUEUE_ORDER,
     TRANSITION_LABELS,
     TRANSITIONS,
     Article,
@@ -44,6 +45,10 @@ class SectionAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
+        cache.delete(SECTIONS_CACHE_KEY)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
         cache.delete(SECTIONS_CACHE_KEY)
 
 
@@ -126,8 +131,7 @@ class MineFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "1":
-            user = request.user
-            return queryset.filter(Q(created_by=user) | Q(bylines__reporter__user=user)).distinct()
+            return queryset.owned_by(request.user)
         return queryset
 
 
@@ -140,7 +144,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "review":
-            return queryset.filter(status=Article.Status.IN_REVIEW)
+            return queryset.review_queue()
         return queryset
 
 
@@ -206,13 +210,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_ordering(self, request):
         if request.GET.get("queue") == "review":
-            # The review queue: whoever has waited longest comes first.
-            return ["submitted_at", "id"]
+            return REVIEW_QUEUE_ORDER  # the changelist orders itself, so say it here too
         return super().get_ordering(request)
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.can_edit(request.user))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.can_delete(request.user))
 
     def save_model(self, request, obj, form, change):
         if change and not obj.revisions.exists():

@@ -253,8 +253,9 @@ def load_event(orgs):
     return event, sessions
 
 
-def load_articles(reporter, sections, orgs, event, sessions):
-    article, created = Article.objects.update_or_create(
+def load_seminar_article(reporter, sections, orgs, event, sessions):
+    """The published demo article, created once: later runs leave what editors did to it alone."""
+    article, created = Article.objects.get_or_create(
         slug="한중일-스마트시티-첫-온라인-세미나",
         defaults=dict(
             headline="한중일 스마트시티 첫 온라인 세미나…서울·베이징·도쿄 해법 공유",
@@ -268,16 +269,20 @@ def load_articles(reporter, sections, orgs, event, sessions):
             photo_alt="밤하늘 아래 불 켜진 고층 건물들이 늘어선 도시 풍경 그래픽",
         ),
     )
-    if created or not article.photo:
-        article.photo.save("smart-city-seminar.jpg", demo_photo(), save=True)
-    Byline.objects.get_or_create(article=article, reporter=reporter, defaults={"order": 0})
+    if not created:
+        return article
+    article.photo.save("smart-city-seminar.jpg", demo_photo(), save=True)
+    Byline.objects.create(article=article, reporter=reporter, order=0)
     article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나"])
     article.organisations.set(orgs.values())
     article.events.set([event])
     article.sessions.set(sessions)
+    return article
 
-    # Created once and then left alone, so a restart never undoes the demo users' workflow.
-    draft, _ = Article.objects.get_or_create(
+
+def load_draft(reporter, sections, orgs):
+    """A draft for the demo reporter to take through the workflow; also created once."""
+    draft, created = Article.objects.get_or_create(
         slug="한중일-스마트시티-포럼-일본-개최-추진",
         defaults=dict(
             headline="한중일 스마트시티 포럼, 일본 개최 추진",
@@ -287,9 +292,10 @@ def load_articles(reporter, sections, orgs, event, sessions):
             created_by=reporter.user,
         ),
     )
-    Byline.objects.get_or_create(article=draft, reporter=reporter, defaults={"order": 0})
-    draft.organisations.set([orgs["tcs"]])
-    return article
+    if created:
+        Byline.objects.create(article=draft, reporter=reporter, order=0)
+        draft.organisations.set([orgs["tcs"]])
+    return draft
 
 
 @transaction.atomic
@@ -311,5 +317,6 @@ def load_demo():
     )
     orgs = load_organisations()
     event, sessions = load_event(orgs)
-    load_articles(reporter, sections, orgs, event, sessions)
+    load_seminar_article(reporter, sections, orgs, event, sessions)
+    load_draft(reporter, sections, orgs)
     return [(username, password, group) for username, password, group, _ in DEMO_USERS]

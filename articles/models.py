@@ -49,6 +49,14 @@ class ArticleQuerySet(models.QuerySet):
             models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"))
         )
 
+    def review_queue(self):
+        """Articles waiting for an editor, whoever has waited longest first."""
+        return self.filter(status=Article.Status.IN_REVIEW).order_by(*REVIEW_QUEUE_ORDER)
+
+    def owned_by(self, user):
+        """Articles the user created or writes under a byline on."""
+        return self.filter(Q(created_by=user) | Q(bylines__reporter__user=user)).distinct()
+
     def previewable(self):
         """Articles a signed preview link may show: anything not withdrawn (a takedown ends every link)."""
         return self.exclude(status=Article.Status.UNPUBLISHED)
@@ -74,6 +82,9 @@ DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, UNPUBLISHED = (
     "published",
     "unpublished",
 )
+
+# The review queue's order: whoever has waited longest first.
+REVIEW_QUEUE_ORDER = ["submitted_at", "id"]
 
 # Set only by transitions, never by an edit.
 WORKFLOW_FIELDS = {"status", "published_at", "submitted_at", "created_by", "created_at"}
@@ -300,6 +311,10 @@ class Article(models.Model):
         """Editors publish, schedule, reschedule and withdraw."""
         return user.has_perm("articles.publish_article")
 
+    def can_delete(self, user):
+        """Editors may delete only what never reached readers; published stories keep their record."""
+        return user.has_perm("articles.delete_article") and self.published_at is None
+
     def can_review(self, user):
         """Editors review: send back with a note, or share a preview link."""
         return user.has_perm("articles.review_article")
@@ -339,6 +354,9 @@ class Article(models.Model):
             problem = gettext("예약 시각은 지금보다 뒤여야 합니다. 지금 내보내려면 '지금 출고'를 누르세요.")
         elif at is not None and at > now + MAX_SCHEDULE_AHEAD:
             problem = gettext("예약은 %(days)s일 안쪽으로만 할 수 있습니다.") % {"days": MAX_SCHEDULE_AHEAD.days}
+        if at is None and self.status == self.Status.UNPUBLISHED and self.published_at:
+            # Put back after a withdrawal: the story keeps its first 입력 time and its place in lists.
+            at = self.published_at
         self._transition("publish", by, self.Status.PUBLISHED, published_at=at or now, problem=problem)
 
     def cancel_schedule(self, by):
@@ -440,7 +458,13 @@ class Article(models.Model):
 
 class Byline(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("기사"))
-    reporter = models.ForeignKey(Reporter, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("기자"))
+    reporter = models.ForeignKey(
+        Reporter,
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        verbose_name=_("기자"),
+        help_text=_("이 기사를 쓴 기자입니다. 여럿이면 한 줄씩 더하세요."),
+    )
     order = models.PositiveSmallIntegerField(_("순서"), default=0, help_text=_("바이라인에 나오는 차례입니다."))
 
     class Meta:

@@ -33,6 +33,8 @@ REPORTER_PERMISSIONS = [
 ]
 
 EDITOR_APPS = ["articles", "reporters", "organisations", "events", "taggit"]
+# Editors link reporters to their logins, so they look users up (but do not change them).
+EDITOR_EXTRA_PERMISSIONS = [("auth", "view_user")]
 
 
 def ensure_roles(group_model, permission_model):
@@ -42,4 +44,6 @@ def ensure_roles(group_model, permission_model):
         reporter.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
     editor, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
     editor.permissions.add(*permission_model.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    for app_label, codename in EDITOR_EXTRA_PERMISSIONS:
+        editor.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
     return reporter, editor

@@ -25,7 +25,9 @@ class Event(models.Model):
     slug = models.SlugField(
         _("주소 이름"), max_length=120, unique=True, allow_unicode=True, help_text=_("행사 페이지 주소에 쓰입니다.")
     )
-    kind = models.CharField(_("종류"), max_length=20, choices=Kind.choices, default=Kind.SEMINAR)
+    kind = models.CharField(
+        _("종류"), max_length=20, choices=Kind.choices, default=Kind.SEMINAR, help_text=_("행사의 형식입니다.")
+    )
     organisers = models.ManyToManyField(
         Organisation,
         related_name="organised_events",
@@ -35,12 +37,23 @@ class Event(models.Model):
     )
     starts_at = models.DateTimeField(_("시작"), help_text=_("한국 시간(KST)으로 적으세요."))
     ends_at = models.DateTimeField(_("종료"), null=True, blank=True, help_text=_("모르면 비워 두세요."))
-    format = models.CharField(_("진행 방식"), max_length=10, choices=Format.choices, default=Format.OFFLINE)
+    format = models.CharField(
+        _("진행 방식"),
+        max_length=10,
+        choices=Format.choices,
+        default=Format.OFFLINE,
+        help_text=_("현장에서 열렸는지, 화상으로 열렸는지입니다."),
+    )
     venue = models.CharField(
         _("장소"), max_length=255, blank=True, help_text=_("오프라인 장소나 온라인 플랫폼 이름. 예: 줌(Zoom)")
     )
     audience = models.CharField(_("참석 규모"), max_length=255, blank=True, help_text=_("예: 초청 관계자 약 400명"))
-    description = models.TextField(_("소개"), blank=True, max_length=8000)
+    description = models.TextField(
+        _("소개"),
+        blank=True,
+        max_length=8000,
+        help_text=_("행사 페이지에 나오는 소개글입니다. 목적과 주요 내용을 적으세요."),
+    )
 
     class Meta:
         ordering = ["-starts_at"]
@@ -65,7 +78,9 @@ class Session(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("행사"))
     order = models.PositiveSmallIntegerField(_("순서"), default=1, help_text=_("1부터 차례로 매기세요."))
     title = models.CharField(_("세션 제목"), max_length=255, help_text=_("예: 세션 1 — 각국 스마트시티 기관"))
-    description = models.TextField(_("내용"), blank=True, max_length=4000)
+    description = models.TextField(
+        _("내용"), blank=True, max_length=4000, help_text=_("세션에서 발표하거나 논의한 내용을 짧게 적으세요.")
+    )
     organisations = models.ManyToManyField(
         Organisation,
         related_name="sessions",
@@ -73,8 +88,10 @@ class Session(models.Model):
         verbose_name=_("참여 기관"),
         help_text=_("이 세션에서 발표하거나 토론한 기관입니다."),
     )
-    starts_at = models.DateTimeField(_("시작"), null=True, blank=True)
-    ends_at = models.DateTimeField(_("종료"), null=True, blank=True)
+    starts_at = models.DateTimeField(
+        _("시작"), null=True, blank=True, help_text=_("한국 시간(KST)입니다. 모르면 비워 두세요.")
+    )
+    ends_at = models.DateTimeField(_("종료"), null=True, blank=True, help_text=_("모르면 비워 두세요."))
 
     class Meta:
         ordering = ["event", "order"]

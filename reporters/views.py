@@ -4,6 +4,11 @@ from newsroom.pagination import paginate
 from reporters.models import Reporter
 
 
+def reporter_list(request):
+    reporters = Reporter.objects.active().order_by("name")
+    return render(request, "reporters/reporter_list.html", {"reporters": reporters})
+
+
 def reporter_detail(request, slug):
     reporter = get_object_or_404(Reporter, slug=slug)
     # reporter.articles is articles' manager: published() keeps drafts out without importing articles.

@@ -13,4 +13,4 @@ def review_queue_count(context):
     user = context["request"].user
     if not user.has_perm("articles.review_article"):
         return None
-    return Article.objects.filter(status=Article.Status.IN_REVIEW).count()
+    return Article.objects.review_queue().count()

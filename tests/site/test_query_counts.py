@@ -15,6 +15,7 @@ PAGES = [
     "/tag/" + quote("스마트시티") + "/",
     "/reporters/" + quote("강승원") + "/",
     "/organisations/",
+    "/reporters/",
     "/organisations/tcs/",
     "/events/",
     "/events/" + quote("2020-한중일-스마트시티-온라인-세미나") + "/",

@@ -107,7 +107,6 @@ def test_bad_page_numbers_are_404_not_500(client, demo, page):
         "/reporters/nope/",
         "/organisations/nope/",
         "/events/nope/",
-        "/news/1/%00/",
         "/section/" + "가" * 500 + "/",
     ],
 )
