@@ -270,7 +270,7 @@ def load_articles(reporter, sections, orgs, event, sessions):
     if created or not article.photo:
         article.photo.save("smart-city-seminar.jpg", demo_photo(), save=True)
     Byline.objects.get_or_create(article=article, reporter=reporter, defaults={"order": 0})
-    article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나"])
+    article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나", "smart city"])
     article.organisations.set(orgs.values())
     article.events.set([event])
     article.sessions.set(sessions)

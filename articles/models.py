@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -131,6 +133,8 @@ class Article(models.Model):
     revised_at = models.DateTimeField(
         _("수정 시각"), null=True, blank=True, editable=False, help_text=_("출고 뒤 내용을 고친 마지막 시각입니다.")
     )
+    # Derived: CJK bigrams and stemmed words of headline/deck/tags/body, kept by articles/search.py.
+    search_vector = SearchVectorField(_("검색 색인"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -138,7 +142,10 @@ class Article(models.Model):
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("기사")
         verbose_name_plural = _("기사")
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ]
         permissions = [("publish_article", _("기사를 출고·예약·취소할 수 있음"))]
         constraints = [
             models.CheckConstraint(

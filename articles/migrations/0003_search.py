@@ -1,0 +1,31 @@
+import django.contrib.postgres.indexes
+import django.contrib.postgres.search
+from django.db import migrations
+
+
+def index_existing_articles(apps, schema_editor):
+    # Reads and writes only the columns it names, so later fields on Article cannot break it.
+    from articles.search import rebuild_index
+
+    rebuild_index(using=schema_editor.connection.alias)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("articles", "0002_roles"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="article",
+            name="search_vector",
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name="검색 색인"),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ),
+        migrations.RunPython(index_existing_articles, migrations.RunPython.noop),
+    ]

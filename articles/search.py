@@ -1,0 +1,112 @@
+"""Article search: the index kept current with the article, and the queries readers and editors run.
+
+The tokenizer lives in newsroom/textsearch.py; docs/SEARCH.md says why it works
+this way. Headline, deck, tags and body are weighted A, B, D and C.
+"""
+
+import html
+import re
+
+import nh3
+from django.contrib.postgres.search import SearchQueryField, SearchVectorField
+from django.db import connections, transaction
+from django.db.models import BooleanField, F, Func, Value
+from django.db.models.functions import Cast
+from django.db.models.signals import m2m_changed, post_save
+from django.utils.safestring import mark_safe
+from taggit.models import TaggedItem
+
+from articles.models import Article
+from newsroom import textsearch
+
+# Saving any of these changes what the index holds.
+INDEXED_FIELDS = {"headline", "deck", "body"}
+# Block tags end a word: "<h2>제목</h2><p>본문" must not index the bigram 목본.
+BLOCK_TAG_RE = re.compile(r"<(/?(?:p|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|br|hr|div)\b)", re.IGNORECASE)
+SNIPPET_LENGTH = 160
+REBUILD_BATCH = 500
+
+
+def plain_text(body):
+    """The words of a sanitised HTML body: tags and scripts gone, entities decoded, spaces collapsed."""
+    text = nh3.clean(BLOCK_TAG_RE.sub(r" <\1", body or ""), tags=set())
+    return " ".join(html.unescape(text).split())
+
+
+def document(headline, deck, body, tags):
+    """The tsvector literal of one article."""
+    return textsearch.tsvector([("A", headline), ("B", deck), ("D", " , ".join(tags)), ("C", plain_text(body))])
+
+
+def index_article(article):
+    """Rewrite one article's search_vector from its current text and tags."""
+    literal = document(article.headline, article.deck, article.body, article.tags.names())
+    Article.objects.filter(pk=article.pk).update(search_vector=Cast(Value(literal), SearchVectorField()))
+
+
+def rebuild_index(using="default", batch_size=REBUILD_BATCH):
+    """Re-index every article; returns how many. Reads only the columns it needs, so a migration may call it."""
+    done = 0
+    ids = list(Article.objects.using(using).order_by("pk").values_list("pk", flat=True))
+    for first in range(0, len(ids), batch_size):
+        batch = ids[first : first + batch_size]
+        tags = {}
+        tagged = TaggedItem.objects.using(using).filter(
+            content_type__app_label="articles", content_type__model="article", object_id__in=batch
+        )
+        for object_id, name in tagged.values_list("object_id", "tag__name"):
+            tags.setdefault(object_id, []).append(name)
+        rows = Article.objects.using(using).filter(pk__in=batch).values_list("pk", "headline", "deck", "body")
+        params = [(document(headline, deck, body, tags.get(pk, [])), pk) for pk, headline, deck, body in rows]
+        with transaction.atomic(using=using), connections[using].cursor() as cursor:
+            table = connections[using].ops.quote_name(Article._meta.db_table)
+            cursor.executemany(f"UPDATE {table} SET search_vector = %s::tsvector WHERE id = %s", params)  # noqa: S608
+        done += len(params)
+    return done
+
+
+def on_article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Index an article whenever its text may have changed (not for fixtures: raw)."""
+    if raw or (update_fields is not None and not INDEXED_FIELDS & set(update_fields)):
+        return
+    index_article(instance)
+
+
+def on_tags_changed(sender, instance, action, **kwargs):
+    """Tags are saved after the article (the admin's save_related): index again then."""
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, Article):
+        index_article(instance)
+
+
+def connect_signals():
+    post_save.connect(on_article_saved, sender=Article, dispatch_uid="articles.search.saved")
+    m2m_changed.connect(on_tags_changed, sender=Article.tags.through, dispatch_uid="articles.search.tags")
+
+
+class Matches(Func):
+    """`vector @@ query` as a boolean the ORM can filter and order by."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def matches(tsquery):
+    return Matches(F("search_vector"), Cast(Value(tsquery), SearchQueryField()))
+
+
+def search(queryset, query):
+    """Matching articles, best first: all terms, then in the headline, then the deck, then newest."""
+    ordering = [matches(query.any_term("A")).desc(), matches(query.any_term("B")).desc(), "-published_at", "-id"]
+    if len(query.terms) > 1:
+        ordering.insert(0, matches(query.every_term()).desc())
+    return queryset.filter(matches(query.any_term())).order_by(*ordering)
+
+
+def with_snippets(articles, query):
+    """Attach highlighted headline and body snippet (safe HTML) to each article of a page."""
+    for article in articles:
+        article.headline_html = mark_safe(textsearch.highlight(article.headline, query))  # noqa: S308 - escaped
+        text = plain_text(article.body)
+        article.snippet_html = mark_safe(textsearch.highlight(text, query, SNIPPET_LENGTH))  # noqa: S308 - escaped
+    return articles
