@@ -135,6 +135,8 @@ class Article(models.Model):
     )
     # Derived: CJK bigrams and stemmed words of headline/deck/tags/body, kept by articles/search.py.
     search_vector = SearchVectorField(_("검색 색인"), null=True, editable=False)
+    # Derived: the same for headline and deck alone; small, so ranking can read it for every hit.
+    search_title = SearchVectorField(_("제목 검색 색인"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

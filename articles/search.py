@@ -10,7 +10,7 @@ import re
 import nh3
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import BooleanField, F, Func, Value
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_save
 from django.utils.safestring import mark_safe
@@ -34,14 +34,17 @@ def plain_text(body):
 
 
 def document(headline, deck, body, tags):
-    """The tsvector literal of one article."""
-    return textsearch.tsvector([("A", headline), ("B", deck), ("D", " , ".join(tags)), ("C", plain_text(body))])
+    """The tsvector literals of one article: (search_vector, search_title)."""
+    title = [("A", headline), ("B", deck)]
+    return textsearch.tsvector([*title, ("D", " , ".join(tags)), ("C", plain_text(body))]), textsearch.tsvector(title)
 
 
 def index_article(article):
-    """Rewrite one article's search_vector from its current text and tags."""
-    literal = document(article.headline, article.deck, article.body, article.tags.names())
-    Article.objects.filter(pk=article.pk).update(search_vector=Cast(Value(literal), SearchVectorField()))
+    """Rewrite one article's search vectors from its current text and tags."""
+    vector, title = document(article.headline, article.deck, article.body, article.tags.names())
+    Article.objects.filter(pk=article.pk).update(
+        search_vector=Cast(Value(vector), SearchVectorField()), search_title=Cast(Value(title), SearchVectorField())
+    )
 
 
 def rebuild_index(using="default", batch_size=REBUILD_BATCH):
@@ -57,10 +60,13 @@ def rebuild_index(using="default", batch_size=REBUILD_BATCH):
         for object_id, name in tagged.values_list("object_id", "tag__name"):
             tags.setdefault(object_id, []).append(name)
         rows = Article.objects.using(using).filter(pk__in=batch).values_list("pk", "headline", "deck", "body")
-        params = [(document(headline, deck, body, tags.get(pk, [])), pk) for pk, headline, deck, body in rows]
+        params = [(*document(headline, deck, body, tags.get(pk, [])), pk) for pk, headline, deck, body in rows]
         with transaction.atomic(using=using), connections[using].cursor() as cursor:
             table = connections[using].ops.quote_name(Article._meta.db_table)
-            cursor.executemany(f"UPDATE {table} SET search_vector = %s::tsvector WHERE id = %s", params)  # noqa: S608
+            cursor.executemany(
+                f"UPDATE {table} SET search_vector = %s::tsvector, search_title = %s::tsvector WHERE id = %s",  # noqa: S608
+                params,
+            )
         done += len(params)
     return done
 
@@ -91,16 +97,28 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-def matches(tsquery):
-    return Matches(F("search_vector"), Cast(Value(tsquery), SearchQueryField()))
+def matches(tsquery, field="search_vector"):
+    return Matches(F(field), Cast(Value(tsquery), SearchQueryField()))
 
 
 def search(queryset, query):
-    """Matching articles, best first: all terms, then in the headline, then the deck, then newest."""
-    ordering = [matches(query.any_term("A")).desc(), matches(query.any_term("B")).desc(), "-published_at", "-id"]
+    """Matching articles, best first: all terms, then in the headline, then the deck, then newest.
+
+    Terms match as their bigrams in any order (exact=False): the GIN index then
+    answers alone, where a phrase would make PostgreSQL read every hit's vector.
+    Ranking reads only the small title vector. docs/SEARCH.md has the numbers.
+    """
+    ordering = [
+        matches(query.any_term("A"), "search_title").desc(),
+        matches(query.any_term("B"), "search_title").desc(),
+        "-published_at",
+        "-id",
+    ]
     if len(query.terms) > 1:
-        ordering.insert(0, matches(query.every_term()).desc())
-    return queryset.filter(matches(query.any_term())).order_by(*ordering)
+        every = Article.objects.filter(matches(query.every_term(exact=False))).values("pk")
+        ordering.insert(0, ExpressionWrapper(Q(pk__in=every), output_field=BooleanField()).desc())
+    hits = queryset.filter(matches(query.any_term(exact=False)))
+    return hits.defer("search_vector", "search_title").order_by(*ordering)
 
 
 def with_snippets(articles, query):

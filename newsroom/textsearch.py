@@ -110,14 +110,18 @@ class Term:
     text: str
     lexemes: tuple
 
-    def tsquery(self, weights=""):
+    def tsquery(self, weights="", exact=True):
+        """The term as tsquery: a phrase of its lexemes, or with exact=False their plain AND.
+
+        The AND form is what the GIN index answers alone, without reading a row.
+        """
         parts = []
         for lexeme in self.lexemes:
             # A lone CJK character matches every bigram it starts (see tokens()).
             prefix = "*" if is_cjk_char(lexeme) else ""
             label = f":{prefix}{weights}" if prefix or weights else ""
             parts.append(quote(lexeme) + label)
-        return " <-> ".join(parts)
+        return (" <-> " if exact else " & ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -130,13 +134,13 @@ class Query:
     def __bool__(self):
         return bool(self.terms)
 
-    def any_term(self, weights=""):
+    def any_term(self, weights="", exact=True):
         """Articles with at least one term."""
-        return " | ".join(f"({term.tsquery(weights)})" for term in self.terms)
+        return " | ".join(f"({term.tsquery(weights, exact)})" for term in self.terms)
 
-    def every_term(self, weights=""):
+    def every_term(self, weights="", exact=True):
         """Articles with all the terms."""
-        return " & ".join(f"({term.tsquery(weights)})" for term in self.terms)
+        return " & ".join(f"({term.tsquery(weights, exact)})" for term in self.terms)
 
 
 def parse_query(text, max_length=100, max_terms=10):

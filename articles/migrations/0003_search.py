@@ -23,6 +23,13 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name="검색 색인"),
         ),
+        migrations.AddField(
+            model_name="article",
+            name="search_title",
+            field=django.contrib.postgres.search.SearchVectorField(
+                editable=False, null=True, verbose_name="제목 검색 색인"
+            ),
+        ),
         migrations.AddIndex(
             model_name="article",
             index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="article_search_vector"),
