@@ -121,6 +121,27 @@ def search(queryset, query):
     return hits.defer("search_vector", "search_title").order_by(*ordering)
 
 
+def filter_articles(queryset, section=None, reporter=None, date_from=None, date_to=None):
+    """Narrow a queryset by section slug, reporter slug and publication dates (in the site's zone)."""
+    if section:
+        queryset = queryset.filter(section__slug=section)
+    if reporter:
+        queryset = queryset.filter(bylines__reporter__slug=reporter)
+    if date_from:
+        queryset = queryset.filter(published_at__date__gte=date_from)
+    if date_to:
+        queryset = queryset.filter(published_at__date__lte=date_to)
+    return queryset
+
+
+def admin_search(queryset, text):
+    """The admin's article search: every term, drafts included (the queryset decides)."""
+    query = textsearch.parse_query(text)
+    if not query:
+        return queryset.none()
+    return queryset.filter(matches(query.every_term(exact=False)))
+
+
 def with_snippets(articles, query):
     """Attach highlighted headline and body snippet (safe HTML) to each article of a page."""
     for article in articles:
