@@ -135,7 +135,7 @@ class Article(models.Model):
     )
     # Derived: CJK bigrams and stemmed words of headline/deck/tags/body, kept by articles/search.py.
     search_vector = SearchVectorField(_("검색 색인"), null=True, editable=False)
-    # Derived: the same for headline and deck alone; small, so ranking can read it for every hit.
+    # Derived: the same for headline, deck and tags alone; small, so ranking can read it for every hit.
     search_title = SearchVectorField(_("제목 검색 색인"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -147,6 +147,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published"),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
+            GinIndex(fields=["search_title"], name="article_search_title"),
         ]
         permissions = [("publish_article", _("기사를 출고·예약·취소할 수 있음"))]
         constraints = [

@@ -10,7 +10,7 @@ import re
 import nh3
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
+from django.db.models import BooleanField, F, Func, Value
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_save
 from django.utils.safestring import mark_safe
@@ -35,8 +35,8 @@ def plain_text(body):
 
 def document(headline, deck, body, tags):
     """The tsvector literals of one article: (search_vector, search_title)."""
-    title = [("A", headline), ("B", deck)]
-    return textsearch.tsvector([*title, ("D", " , ".join(tags)), ("C", plain_text(body))]), textsearch.tsvector(title)
+    title = [("A", headline), ("B", deck), ("D", " , ".join(tags))]
+    return textsearch.tsvector([*title, ("C", plain_text(body))]), textsearch.tsvector(title)
 
 
 def index_article(article):
@@ -102,23 +102,25 @@ def matches(tsquery, field="search_vector"):
 
 
 def search(queryset, query):
-    """Matching articles, best first: all terms, then in the headline, then the deck, then newest.
+    """(ranked articles, whether they hold every term): headline first, then deck, then newest.
 
-    Terms match as their bigrams in any order (exact=False): the GIN index then
-    answers alone, where a phrase would make PostgreSQL read every hit's vector.
-    Ranking reads only the small title vector. docs/SEARCH.md has the numbers.
+    Several terms: articles with all of them; only when there are none, those
+    with any. Terms match as their bigrams in any order (exact=False) so the
+    GIN index answers alone. A one-character CJK query looks in headline, deck
+    and tags only. docs/SEARCH.md has the reasons and the numbers.
     """
+    field = "search_title" if query.is_single_character() else "search_vector"
+    hits = queryset.filter(matches(query.every_term(exact=False), field))
+    every = True
+    if len(query.terms) > 1 and not hits.exists():
+        hits, every = queryset.filter(matches(query.any_term(exact=False), field)), False
     ordering = [
         matches(query.any_term("A"), "search_title").desc(),
         matches(query.any_term("B"), "search_title").desc(),
         "-published_at",
         "-id",
     ]
-    if len(query.terms) > 1:
-        every = Article.objects.filter(matches(query.every_term(exact=False))).values("pk")
-        ordering.insert(0, ExpressionWrapper(Q(pk__in=every), output_field=BooleanField()).desc())
-    hits = queryset.filter(matches(query.any_term(exact=False)))
-    return hits.defer("search_vector", "search_title").order_by(*ordering)
+    return hits.defer("search_vector", "search_title").order_by(*ordering), every
 
 
 def filter_articles(queryset, section=None, reporter=None, date_from=None, date_to=None):

@@ -134,6 +134,10 @@ class Query:
     def __bool__(self):
         return bool(self.terms)
 
+    def is_single_character(self):
+        """One CJK character alone: it would match most of the archive, so only titles are searched."""
+        return len(self.terms) == 1 and len(self.terms[0].lexemes) == 1 and is_cjk_char(self.terms[0].lexemes[0])
+
     def any_term(self, weights="", exact=True):
         """Articles with at least one term."""
         return " | ".join(f"({term.tsquery(weights, exact)})" for term in self.terms)

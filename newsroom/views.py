@@ -11,6 +11,8 @@ from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
 from newsroom.pagination import paginate
 
 FRONT_PAGE_ARTICLES = 13
+# Search counts this far and no further ("1,000건 이상"): 50 pages is more than anyone reads.
+MAX_SEARCH_RESULTS = 1000
 
 
 def front_page(request):
@@ -26,12 +28,20 @@ def front_page(request):
 def search(request):
     form = SearchForm(request.GET or None)
     query = page = None
+    every_term = True
     if form.is_bound:
         form.is_valid()  # a bad filter is dropped and its error shown; the words are still searched
         query = textsearch.parse_query(form.cleaned_data.get("q", ""))
     if query:
-        results = articles_search.filter_articles(Article.objects.published(), **form.filters())
-        page = paginate(request, articles_search.search(results, query).for_lists())
+        articles = articles_search.filter_articles(Article.objects.published(), **form.filters())
+        results, every_term = articles_search.search(articles, query)
+        page = paginate(request, results.for_lists(), max_count=MAX_SEARCH_RESULTS)
         page.object_list = articles_search.with_snippets(list(page.object_list), query)
-    context = {"form": form, "query": query, "page": page, "max_query_length": MAX_QUERY_LENGTH}
+    context = {
+        "form": form,
+        "query": query,
+        "page": page,
+        "every_term": every_term,
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
     return render(request, "search.html", context)
