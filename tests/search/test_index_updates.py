@@ -1,0 +1,78 @@
+"""The index follows the article: text edits, tag changes (also through the admin) and the rebuild command."""
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from articles.search import search
+from newsroom.textsearch import parse_query
+from tests.factories import ArticleFactory, ReporterFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text):
+    results, _ = search(Article.objects.published(), parse_query(text))
+    return list(results)
+
+
+def test_changed_body_is_found_by_new_words_and_not_old_ones():
+    article = ArticleFactory(published=True, body="<p>태풍이 올라온다.</p>")
+    article.body = "<p>폭염이 이어진다.</p>"
+    article.save()
+    assert found("폭염") == [article]
+    assert found("태풍") == []
+
+
+def test_changed_headline_is_found():
+    article = ArticleFactory(published=True, headline="처음 제목")
+    article.headline = "세미나 개최"
+    article.save(update_fields=["headline"])
+    assert found("세미나") == [article]
+
+
+def test_tags_added_and_removed_change_what_is_found():
+    article = ArticleFactory(published=True, tags=["태풍"])
+    article.tags.add("smart city")
+    assert found("smart city") == [article]
+    article.tags.remove("태풍")
+    assert found("태풍") == []
+
+
+def test_tags_saved_in_the_admin_are_found(client_as_superuser):
+    article = ArticleFactory(published=True, headline="무관한 제목", tags=["날씨"])
+    byline = article.bylines.get()
+    data = {
+        "headline": article.headline,
+        "deck": "",
+        "slug": article.slug,
+        "section": SectionFactory().pk,
+        "body": article.body,
+        "photo_caption": "",
+        "photo_credit": "",
+        "photo_alt": "",
+        "tags": "스마트시티, WeGo",
+        "status": Article.Status.PUBLISHED,
+        "published_at_0": article.published_at.strftime("%Y-%m-%d"),
+        "published_at_1": article.published_at.strftime("%H:%M:%S"),
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "1",
+        "bylines-MIN_NUM_FORMS": "1",
+        "bylines-MAX_NUM_FORMS": "1000",
+        "bylines-0-id": byline.pk,
+        "bylines-0-article": article.pk,
+        "bylines-0-reporter": byline.reporter.pk,
+        "bylines-0-order": "0",
+    }
+    response = client_as_superuser.post(f"/admin/articles/article/{article.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].errors if response.context else response
+    assert found("스마트시티") == [article]
+    assert found("날씨") == []
+
+
+def test_rebuild_command_repairs_an_index_a_bulk_update_left_behind():
+    article = ArticleFactory(published=True, headline="처음 제목", reporters=[ReporterFactory()])
+    Article.objects.filter(pk=article.pk).update(headline="재난 대응 훈련")  # update() sends no signal
+    assert found("재난") == []
+    call_command("rebuild_search_index", stdout=None)
+    assert found("재난") == [article]
