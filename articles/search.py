@@ -101,8 +101,26 @@ def matches(tsquery, field="search_vector"):
     return Matches(F(field), Cast(Value(tsquery), SearchQueryField()))
 
 
-def search(queryset, query):
-    """(ranked articles, whether they hold every term): headline first, then deck, then newest.
+class RankedHits:
+    """Search hits for a Paginator: counts up to max_count, ranks narrow rows, loads only a page's articles.
+
+    Ranking reads id, published_at and search_title of every hit; the page's
+    full rows (and their sections and bylines) are fetched for 20 ids only.
+    """
+
+    def __init__(self, hits, ordering, max_count):
+        self.hits, self.ordering, self.max_count = hits, ordering, max_count
+
+    def count(self):
+        return self.hits[: self.max_count].count()
+
+    def __getitem__(self, page):
+        ids = self.hits.order_by(*self.ordering).values("pk")[page]
+        return list(Article.objects.filter(pk__in=ids).order_by(*self.ordering).for_lists())
+
+
+def search(queryset, query, max_count=None):
+    """(RankedHits, whether they hold every term): headline first, then deck, then newest.
 
     Several terms: articles with all of them; only when there are none, those
     with any. Terms match as their bigrams in any order (exact=False) so the
@@ -120,7 +138,7 @@ def search(queryset, query):
         "-published_at",
         "-id",
     ]
-    return hits.defer("search_vector", "search_title").order_by(*ordering), every
+    return RankedHits(hits, ordering, max_count), every
 
 
 def filter_articles(queryset, section=None, reporter=None, date_from=None, date_to=None):

@@ -168,9 +168,9 @@ def run_page(query):
     from articles.search import search, with_snippets
     from newsroom.views import MAX_SEARCH_RESULTS
 
-    results, _ = search(Article.objects.published(), query)
-    count = results[:MAX_SEARCH_RESULTS].count()
-    with_snippets(list(results.for_lists()[:20]), query)
+    results, _ = search(Article.objects.published(), query, max_count=MAX_SEARCH_RESULTS)
+    count = results.count()
+    with_snippets(results[0:20], query)
     return count
 
 
@@ -220,7 +220,7 @@ def measure(text, repeat):
         run_page(query)
         timings.append((time.perf_counter() - started) * 1000)
     results, every = search(Article.objects.published(), query)
-    found = set(results.values_list("id", flat=True))
+    found = set(results.hits.values_list("id", flat=True))
     expected = baseline_ids(query, every)
     recall = len(found & expected) / len(expected) if expected else 1.0
     precision = len(found & expected) / len(found) if found else 1.0

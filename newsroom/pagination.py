@@ -2,31 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 PAGE_SIZE = 20
 
 
-class CappedPaginator(Paginator):
-    """Counts no further than max_count: a search for a common word need not count the whole archive."""
-
-    def __init__(self, object_list, per_page, max_count):
-        super().__init__(object_list, per_page)
-        self.max_count = max_count
-
-    @cached_property
-    def count(self):
-        return self.object_list[: self.max_count].count()
-
-    @property
-    def capped(self):
-        return self.count >= self.max_count
-
-
-def paginate(request, queryset, per_page=PAGE_SIZE, max_count=None):
+def paginate(request, queryset, per_page=PAGE_SIZE):
     """Return the requested page; a page number that is not a number or is out of range is a 404."""
-    paginator = CappedPaginator(queryset, per_page, max_count) if max_count else Paginator(queryset, per_page)
+    paginator = Paginator(queryset, per_page)
     raw = request.GET.get("page", "1")
     if not raw.isdigit() or len(raw) > 6:
         raise Http404(_("잘못된 쪽 번호입니다."))

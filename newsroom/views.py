@@ -34,14 +34,15 @@ def search(request):
         query = textsearch.parse_query(form.cleaned_data.get("q", ""))
     if query:
         articles = articles_search.filter_articles(Article.objects.published(), **form.filters())
-        results, every_term = articles_search.search(articles, query)
-        page = paginate(request, results.for_lists(), max_count=MAX_SEARCH_RESULTS)
-        page.object_list = articles_search.with_snippets(list(page.object_list), query)
+        results, every_term = articles_search.search(articles, query, max_count=MAX_SEARCH_RESULTS)
+        page = paginate(request, results)
+        articles_search.with_snippets(page.object_list, query)
     context = {
         "form": form,
         "query": query,
         "page": page,
         "every_term": every_term,
+        "capped": page is not None and page.paginator.count >= MAX_SEARCH_RESULTS,
         "max_query_length": MAX_QUERY_LENGTH,
     }
     return render(request, "search.html", context)
