@@ -112,7 +112,8 @@ class RankedHits:
         self.hits, self.ordering, self.max_count = hits, ordering, max_count
 
     def count(self):
-        return self.hits[: self.max_count].count()
+        # No ORDER BY: with Meta.ordering the planner walks the date index and reads every row's vector.
+        return self.hits.order_by()[: self.max_count].count()
 
     def __getitem__(self, page):
         ids = self.hits.order_by(*self.ordering).values("pk")[page]
