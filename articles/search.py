@@ -13,6 +13,7 @@ from django.db import connections, transaction
 from django.db.models import BooleanField, F, Func, Value
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_save
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
 
@@ -102,25 +103,30 @@ def matches(tsquery, field="search_vector"):
 
 
 class RankedHits:
-    """Search hits for a Paginator: counts up to max_count, ranks narrow rows, loads only a page's articles.
+    """Search hits for a Paginator: ranks narrow rows, then loads only the page's articles.
 
     Ranking reads id, published_at and search_title of every hit; the page's
     full rows (and their sections and bylines) are fetched for 20 ids only.
     """
 
-    def __init__(self, hits, ordering, max_count):
-        self.hits, self.ordering, self.max_count = hits, ordering, max_count
+    def __init__(self, hits, ordering):
+        self.hits, self.ordering = hits, ordering
+
+    @cached_property
+    def total(self):
+        # Exact and without ORDER BY or LIMIT: either makes the planner trade the GIN bitmap for a
+        # scan that decompresses each row's vector (measured: 30-48 ms instead of 2-13 ms).
+        return self.hits.order_by().count()
 
     def count(self):
-        # No ORDER BY: with Meta.ordering the planner walks the date index and reads every row's vector.
-        return self.hits.order_by()[: self.max_count].count()
+        return self.total
 
     def __getitem__(self, page):
         ids = self.hits.order_by(*self.ordering).values("pk")[page]
         return list(Article.objects.filter(pk__in=ids).order_by(*self.ordering).for_lists())
 
 
-def search(queryset, query, max_count=None):
+def search(queryset, query):
     """(RankedHits, whether they hold every term): headline first, then deck, then newest.
 
     Several terms: articles with all of them; only when there are none, those
@@ -129,17 +135,16 @@ def search(queryset, query, max_count=None):
     and tags only. docs/SEARCH.md has the reasons and the numbers.
     """
     field = "search_title" if query.is_single_character() else "search_vector"
-    hits = queryset.filter(matches(query.every_term(exact=False), field))
-    every = True
-    if len(query.terms) > 1 and not hits.exists():
-        hits, every = queryset.filter(matches(query.any_term(exact=False), field)), False
     ordering = [
         matches(query.any_term("A"), "search_title").desc(),
         matches(query.any_term("B"), "search_title").desc(),
         "-published_at",
         "-id",
     ]
-    return RankedHits(hits, ordering, max_count), every
+    results = RankedHits(queryset.filter(matches(query.every_term(exact=False), field)), ordering)
+    if len(query.terms) > 1 and not results.count():
+        return RankedHits(queryset.filter(matches(query.any_term(exact=False), field)), ordering), False
+    return results, True
 
 
 def filter_articles(queryset, section=None, reporter=None, date_from=None, date_to=None):

@@ -11,8 +11,6 @@ from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
 from newsroom.pagination import paginate
 
 FRONT_PAGE_ARTICLES = 13
-# Search counts this far and no further ("1,000건 이상"): 50 pages is more than anyone reads.
-MAX_SEARCH_RESULTS = 1000
 
 
 def front_page(request):
@@ -34,7 +32,7 @@ def search(request):
         query = textsearch.parse_query(form.cleaned_data.get("q", ""))
     if query:
         articles = articles_search.filter_articles(Article.objects.published(), **form.filters())
-        results, every_term = articles_search.search(articles, query, max_count=MAX_SEARCH_RESULTS)
+        results, every_term = articles_search.search(articles, query)
         page = paginate(request, results)
         articles_search.with_snippets(page.object_list, query)
     context = {
@@ -42,7 +40,6 @@ def search(request):
         "query": query,
         "page": page,
         "every_term": every_term,
-        "capped": page is not None and page.paginator.count >= MAX_SEARCH_RESULTS,
         "max_query_length": MAX_QUERY_LENGTH,
     }
     return render(request, "search.html", context)

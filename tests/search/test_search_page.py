@@ -108,13 +108,6 @@ def test_pages_keep_the_query_and_the_count_of_queries_stays_fixed(client, djang
         assert len(results(client.get("/search/", {"q": "태풍 재난", "page": "2"}))) == 5
 
 
-def test_count_stops_at_the_cap(client, settings, monkeypatch):
-    monkeypatch.setattr("newsroom.views.MAX_SEARCH_RESULTS", 3)
-    for _ in range(4):
-        ArticleFactory(published=True, headline="태풍 소식")
-    assert "검색 결과 3건 이상" in client.get("/search/", {"q": "태풍"}).content.decode()
-
-
 def test_empty_search_page_asks_for_words_and_runs_no_search(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         response = client.get("/search/")
