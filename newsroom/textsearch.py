@@ -162,6 +162,10 @@ def parse_query(text, max_length=100, max_terms=10):
 
 def _normalise_by_character(text):
     """normalise() one character at a time, with each output character's offset in text."""
+    normal = normalise(text)
+    if len(normal) == len(text) and unicodedata.is_normalized("NFKC", text):
+        # The usual case (precomposed Hangul, ASCII): every character maps to one character.
+        return normal, range(len(text))
     chars, origin = [], []
     for offset, char in enumerate(text):
         for normal in normalise(char):

@@ -73,3 +73,7 @@ def test_highlight_window_opens_near_the_first_match():
     html = highlight("가" * 500 + "교통" + "나" * 500, parse_query("교통"), width=60)
     assert html.startswith("…") and html.endswith("…")
     assert "<mark>교통</mark>" in html
+
+
+def test_highlight_maps_full_width_text_back_to_what_the_reader_wrote():
+    assert highlight("ＷｅＧｏ 회의", parse_query("wego")) == "<mark>ＷｅＧｏ</mark> 회의"
