@@ -10,7 +10,7 @@ import re
 import nh3
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import BooleanField, Count, F, Func, Value, Window
+from django.db.models import BooleanField, Count, F, Func, RowRange, Value, Window
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_save
 from django.utils.functional import cached_property
@@ -117,7 +117,11 @@ class RankedHits:
     @cached_property
     def first_page(self):
         """(ids of the first page, total hits)."""
-        ranked = self.hits.annotate(total=Window(Count("pk"))).order_by(*self.ordering)
+        # The window's own ORDER BY makes PostgreSQL compute the ranking before spooling the hits,
+        # so it spools booleans rather than every hit's search_title (39 ms instead of 50 for 32k hits).
+        every_row = RowRange(start=None, end=None)
+        ranked = self.hits.annotate(total=Window(Count("pk"), order_by=self.ordering, frame=every_row))
+        ranked = ranked.order_by(*self.ordering)
         rows = list(ranked.values_list("pk", "total")[: self.per_page])
         return [pk for pk, _ in rows], rows[0][1] if rows else 0
 
