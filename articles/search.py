@@ -104,12 +104,7 @@ def matches(tsquery, field="search_vector"):
 
 
 class RankedHits:
-    """Search hits for a Paginator: ranks narrow rows, then loads only the page's articles.
-
-    One pass over the hits ranks them and counts them (COUNT(*) OVER ()), and
-    keeps the first page's ids; ranking reads only id, published_at and
-    search_title. Full rows, sections and bylines are loaded for 20 ids only.
-    """
+    """Search hits for a Paginator: one pass ranks and counts narrow rows; only a page's articles are loaded."""
 
     def __init__(self, hits, ordering, per_page=PAGE_SIZE):
         self.hits, self.ordering, self.per_page = hits, ordering, per_page
@@ -137,13 +132,10 @@ class RankedHits:
 
 
 def search(queryset, query):
-    """(RankedHits, whether they hold every term): headline first, then deck, then newest.
-
-    Several terms: articles with all of them; only when there are none, those
-    with any. Terms match as their bigrams in any order (exact=False) so the
-    GIN index answers alone. A one-character CJK query looks in headline, deck
-    and tags only. docs/SEARCH.md has the reasons and the numbers.
-    """
+    """(RankedHits, whether they hold every term): headline first, then deck, then newest."""
+    # docs/SEARCH.md has the reasons and the numbers. A term matches as the AND of its bigrams
+    # (exact=False), which the GIN index answers without reading rows; one CJK character alone
+    # would match most of the archive, so it looks in headline, deck and tags only.
     field = "search_title" if query.is_single_character() else "search_vector"
     ordering = [
         matches(query.any_term("A"), "search_title").desc(),
@@ -152,6 +144,7 @@ def search(queryset, query):
         "-id",
     ]
     results = RankedHits(queryset.filter(matches(query.every_term(exact=False), field)), ordering)
+    # Several terms: the articles with all of them; only when there are none, those with any.
     if len(query.terms) > 1 and not results.count():
         return RankedHits(queryset.filter(matches(query.any_term(exact=False), field)), ordering), False
     return results, True

@@ -58,12 +58,9 @@ def bigrams(run):
 
 
 def tokens(text):
-    """(lexeme, position offset, is_tail) of already normalised text, in reading order.
-
-    A run of n CJK characters takes n - 1 positions (one per bigram); its last
-    character shares the last bigram's position, so a phrase continues straight
-    into the next token ('삼성' <-> 'sds').
-    """
+    """(lexeme, position offset, is_tail) of already normalised text, in reading order."""
+    # A run of n CJK characters takes n - 1 positions (one per bigram); its last character
+    # shares the last bigram's position, so a phrase runs straight on ('삼성' <-> 'sds').
     position = 0
     for match in TOKEN_RE.finditer(text):
         if match.lastgroup == "cjk":
@@ -111,10 +108,8 @@ class Term:
     lexemes: tuple
 
     def tsquery(self, weights="", exact=True):
-        """The term as tsquery: a phrase of its lexemes, or with exact=False their plain AND.
-
-        The AND form is what the GIN index answers alone, without reading a row.
-        """
+        """The term as tsquery: a phrase of its lexemes, or with exact=False their plain AND."""
+        # The AND form is what the GIN index answers alone, without reading a row.
         parts = []
         for lexeme in self.lexemes:
             # A lone CJK character matches every bigram it starts (see tokens()).
