@@ -47,5 +47,12 @@ class Migration(migrations.Migration):
             "ALTER TABLE articles_article RESET (toast_tuple_target);"
             " ALTER TABLE articles_article ALTER COLUMN search_title SET STORAGE EXTENDED;",
         ),
+        # No statistics on search_vector: with them the planner, which does not price decompressing a
+        # tsvector, answers a word in most articles with a sequential scan that opens every vector
+        # (430 ms at 100k articles) instead of the GIN bitmap (100 ms). Without, it always takes the index.
+        migrations.RunSQL(
+            "ALTER TABLE articles_article ALTER COLUMN search_vector SET STATISTICS 0;",
+            "ALTER TABLE articles_article ALTER COLUMN search_vector SET STATISTICS -1;",
+        ),
         migrations.RunPython(index_existing_articles, migrations.RunPython.noop),
     ]
