@@ -26,6 +26,7 @@ from articles.models import (
     Transition,
 )
 from articles.preview import signed_preview_url
+from articles.search import admin_search
 from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
 from newsroom.admin_utils import thumbnail
@@ -220,6 +221,12 @@ class ArticleAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or obj.can_delete(request.user))
+
+    def get_search_results(self, request, queryset, search_term):
+        # The readers' engine, so editors find drafts by 스마트시티 inside 스마트시티는, as readers do.
+        if not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        return admin_search(queryset, search_term), False
 
     def save_model(self, request, obj, form, change):
         if change and not obj.revisions.exists():

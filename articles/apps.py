@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("기사")
+
+    def ready(self):
+        from articles.search import connect_signals
+
+        connect_signals()

@@ -273,7 +273,7 @@ def load_seminar_article(reporter, sections, orgs, event, sessions):
         return article
     article.photo.save("smart-city-seminar.jpg", demo_photo(), save=True)
     Byline.objects.create(article=article, reporter=reporter, order=0)
-    article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나"])
+    article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나", "smart city"])
     article.organisations.set(orgs.values())
     article.events.set([event])
     article.sessions.set(sessions)

@@ -1,6 +1,8 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -242,6 +244,10 @@ class Article(models.Model):
     revised_at = models.DateTimeField(
         _("수정 시각"), null=True, blank=True, editable=False, help_text=_("출고 뒤 내용을 고친 마지막 시각입니다.")
     )
+    # Derived: CJK bigrams and stemmed words of headline/deck/tags/body, kept by articles/search.py.
+    search_vector = SearchVectorField(_("검색 색인"), null=True, editable=False)
+    # Derived: the same for headline, deck and tags alone; small, so ranking can read it for every hit.
+    search_title = SearchVectorField(_("제목 검색 색인"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -249,7 +255,11 @@ class Article(models.Model):
         ordering = ["-published_at", "-created_at"]
         verbose_name = _("기사")
         verbose_name_plural = _("기사")
-        indexes = [models.Index(fields=["status", "-published_at"], name="article_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+            GinIndex(fields=["search_title"], name="article_search_title"),
+        ]
         permissions = [
             ("publish_article", _("기사를 출고·예약·취소할 수 있음")),
             ("review_article", _("기사를 검토하고 수정 요청할 수 있음")),

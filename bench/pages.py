@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PORT = 8765
-BENCH_DB = "newsroom_bench"
+BENCH_DB = "newsroom_bench_pages"  # bench/search.py drops and rebuilds newsroom_bench
 
 
 def bench_database_url():

@@ -1,22 +1,32 @@
 """Request hygiene that every view can rely on."""
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext
 
 
-class RejectNulBytesMiddleware:
-    """Answer 400 to a NUL byte in the path or query string.
+class NulBytesMiddleware:
+    """Keep NUL bytes, which PostgreSQL cannot store or compare, away from every lookup.
 
-    PostgreSQL cannot store or compare text containing NUL, so such a value
-    reaching any lookup (admin search, autocomplete, filters) would be a 500.
-    Forms already refuse it in POSTed fields (Django's null-character validator).
+    In the query string they become spaces, so a search or an autocomplete box
+    still answers (and a filter given only a NUL is simply not a valid choice);
+    in the path there is nothing sensible to read, so the answer is a 400.
+    POSTed form fields are already refused by Django's null-character validator.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        values = [request.path, *request.GET.keys(), *(v for _key, vs in request.GET.lists() for v in vs)]
-        if any("\x00" in value for value in values):
+        if "\x00" in request.path:
             return HttpResponseBadRequest(gettext("잘못된 요청입니다: 주소에 쓸 수 없는 문자가 있습니다."))
+        if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
+            request.GET = self.cleaned(request.GET)
         return self.get_response(request)
+
+    @staticmethod
+    def cleaned(query):
+        result = QueryDict(mutable=True)
+        for key, values in query.lists():
+            result.setlist(key.replace("\x00", " "), [value.replace("\x00", " ") for value in values])
+        result._mutable = False
+        return result

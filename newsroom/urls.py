@@ -12,6 +12,7 @@ register_converter(UnicodeSlugConverter, "uslug")
 
 urlpatterns = [
     path("", views.front_page, name="front_page"),
+    path("search/", views.search, name="search"),
     path("", include("articles.urls")),
     path("reporters/", include("reporters.urls")),
     path("organisations/", include("organisations.urls")),

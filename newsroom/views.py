@@ -1,10 +1,14 @@
-"""Site-wide reader views: the front page."""
+"""Site-wide reader views: the front page and search."""
 
 from django.shortcuts import render
 from django.utils import timezone
 
+from articles import search as articles_search
 from articles.models import Article
 from events.models import Event
+from newsroom import textsearch
+from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
+from newsroom.pagination import paginate
 
 FRONT_PAGE_ARTICLES = 13
 
@@ -17,3 +21,25 @@ def front_page(request):
         "front_page.html",
         {"lead": articles[0] if articles else None, "articles": articles[1:], "recent_events": recent_events},
     )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    query = page = None
+    every_term = True
+    if form.is_bound:
+        form.is_valid()  # a bad filter is dropped and its error shown; the words are still searched
+        query = textsearch.parse_query(form.cleaned_data.get("q", ""))
+    if query:
+        articles = articles_search.filter_articles(Article.objects.published(), **form.filters())
+        results, every_term = articles_search.search(articles, query)
+        page = paginate(request, results)
+        articles_search.with_snippets(page.object_list, query)
+    context = {
+        "form": form,
+        "query": query,
+        "page": page,
+        "every_term": every_term,
+        "max_query_length": MAX_QUERY_LENGTH,
+    }
+    return render(request, "search.html", context)

@@ -1,0 +1,66 @@
+"""The reader search form: every parameter comes from a stranger, so each is checked here."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.context_processors import nav_sections
+from newsroom.textsearch import CONTROL_RE
+from reporters.models import Reporter
+
+MAX_QUERY_LENGTH = 100
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2100, 12, 31)
+
+
+class QueryField(forms.CharField):
+    """Free text: control characters (NUL included) become spaces instead of a form error."""
+
+    def to_python(self, value):
+        return " ".join(CONTROL_RE.sub(" ", super().to_python(value)).split())
+
+
+class SearchDateField(forms.DateField):
+    """A date within a range PostgreSQL and Python both handle."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise forms.ValidationError(_("날짜는 1900년부터 2100년 사이로 적어 주세요."), code="out_of_range")
+
+
+class SearchForm(forms.Form):
+    q = QueryField(label=_("검색어"), required=False, strip=True)
+    section = forms.ChoiceField(label=_("섹션"), required=False)
+    reporter = forms.ChoiceField(label=_("기자"), required=False)
+    date_from = SearchDateField(label=_("시작일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = SearchDateField(label=_("종료일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("전체"))]
+        self.fields["section"].choices = everything + [(section.slug, section.name) for section in nav_sections()]
+        reporters = Reporter.objects.order_by("name").values_list("slug", "name")
+        self.fields["reporter"].choices = everything + list(reporters)
+        self.truncated = False
+
+    def clean_q(self):
+        text = self.cleaned_data["q"]
+        if len(text) > MAX_QUERY_LENGTH:
+            # Cut rather than refuse: the reader still gets results, and a note says so.
+            self.truncated = True
+            text = text[:MAX_QUERY_LENGTH].strip()
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("종료일이 시작일보다 앞섭니다."))
+        return cleaned
+
+    def filters(self):
+        """The filters that passed validation; a bad one is dropped (its error is shown), not fatal."""
+        names = ["section", "reporter", "date_from", "date_to"]
+        return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name)}

@@ -1,0 +1,118 @@
+"""The /search/ page as a reader meets it: odd input, filters, pages, highlights, a fixed number of queries."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.factories import ArticleFactory, ReporterFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def results(response):
+    return [article.pk for article in response.context["page"]] if response.context["page"] else []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "!!!",
+        "\x00",
+        "태풍\x00피해",
+        "가" * 10_000,
+        "' OR 1=1 --",
+        "교통 & !재난 | (x:*",
+        "\\ \\' ''",
+        "스마트city智慧スマート",
+        "🙂🌀",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_odd_query_is_answered_without_error(client, query):
+    ArticleFactory(published=True, headline="태풍 피해")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"date_from": "2020-99-01"},
+        {"date_from": "0001-01-01"},
+        {"date_to": "99999-12-31"},
+        {"date_from": "2024-05-01", "date_to": "2024-04-01"},
+        {"reporter": "없는-기자"},
+        {"section": "\x00"},
+        {"section": ["world", "policy"]},
+        {"page": "1", "q": ["교통", "태풍"]},  # a repeated parameter: the last one counts
+    ],
+)
+def test_bad_filter_is_shown_as_an_error_and_the_words_still_searched(client, params):
+    article = ArticleFactory(published=True, headline="태풍 북상")
+    response = client.get("/search/", {"q": "태풍", **params})
+    assert response.status_code == 200
+    assert article.pk in results(response)
+
+
+def test_bad_date_says_so(client):
+    response = client.get("/search/", {"q": "태풍", "date_from": "2020-99-01"})
+    assert response.context["form"].errors["date_from"]
+    assert 'class="errors"' in response.content.decode()
+
+
+def test_long_query_is_cut_with_a_note(client):
+    article = ArticleFactory(published=True, headline="태풍 북상")
+    response = client.get("/search/", {"q": "태풍 " + "가" * 500})
+    assert "검색어가 너무 길어 앞 100자만 찾았습니다." in response.content.decode()
+    assert results(response) == [article.pk]
+
+
+def test_query_is_kept_in_the_box_and_matches_are_marked(client):
+    body = "<p>스마트시티 <b>사업</b>이 시작됐다.</p>"
+    ArticleFactory(published=True, headline="부산 스마트시티는 어디로", body=body)
+    content = client.get("/search/", {"q": "스마트시티"}).content.decode()
+    assert 'value="스마트시티"' in content
+    assert "부산 <mark>스마트시티</mark>는 어디로" in content
+    assert "<mark>스마트시티</mark> 사업이 시작됐다." in content
+    assert "검색 결과 1건" in content
+
+
+def test_filters_narrow_by_section_reporter_and_dates(client):
+    world, policy = SectionFactory(slug="world", name="국제"), SectionFactory(slug="policy", name="정책")
+    reporter = ReporterFactory(slug="강승원")
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    wanted = ArticleFactory(published=True, headline="태풍 북상", section=world, reporters=[reporter])
+    ArticleFactory(published=True, headline="태풍 대비", section=policy, reporters=[reporter])
+    ArticleFactory(published=True, headline="태풍 피해", section=world)
+    old = {"status": Article.Status.PUBLISHED, "published_at": long_ago, "section": world, "reporters": [reporter]}
+    ArticleFactory(headline="태풍 과거", **old)
+    since = (timezone.localdate() - datetime.timedelta(days=7)).isoformat()
+    response = client.get("/search/", {"q": "태풍", "section": "world", "reporter": "강승원", "date_from": since})
+    assert results(response) == [wanted.pk]
+
+
+def test_pages_keep_the_query_and_the_count_of_queries_stays_fixed(client, django_assert_max_num_queries):
+    for _ in range(25):
+        ArticleFactory(published=True, headline="태풍 소식", tags=["재난"])
+    with django_assert_max_num_queries(6):
+        response = client.get("/search/", {"q": "태풍 재난", "section": ""})
+    first = results(response)
+    assert len(first) == 20
+    assert "검색 결과 25건" in response.content.decode()
+    assert 'href="?q=%ED%83%9C%ED%92%8D+%EC%9E%AC%EB%82%9C&amp;section=&amp;page=2"' in response.content.decode()
+    with django_assert_max_num_queries(6):
+        second = results(client.get("/search/", {"q": "태풍 재난", "page": "2"}))
+    assert len(second) == 5
+    assert set(first).isdisjoint(second)
+
+
+def test_empty_search_page_asks_for_words_and_runs_no_search(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        response = client.get("/search/")
+    assert response.status_code == 200
+    assert response.context["page"] is None
