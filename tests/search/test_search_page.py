@@ -131,3 +131,11 @@ def test_page_says_when_no_article_has_every_word(client):
     response = client.get("/search/", {"q": "태풍 스마트시티"})
     assert results(response) == [some.pk]
     assert "모든 낱말이 들어간 기사가 없어" in response.content.decode()
+
+
+def test_query_with_no_hits_says_nothing_was_found(client):
+    ArticleFactory(published=True, headline="태풍 북상")
+    content = client.get("/search/", {"q": "폭염"}).content.decode()
+    assert "검색 결과 0건" in content
+    assert "찾는 기사가 없습니다." in content
+    assert "찾을 낱말이 없습니다" not in content
