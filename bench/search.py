@@ -251,12 +251,12 @@ def sizes():
         return cursor.fetchone()
 
 
-def report(n, repeat):
+def report(n, repeat, extra=()):
     print(
         f"{'kind':<17} {'query':<22} {'hits':>7} {'substr':>7} {'recall':>6} {'prec.':>6} {'p50 ms':>7} {'p95 ms':>7}"
     )
     by_kind = {}
-    for kind, texts in QUERIES:
+    for kind, texts in [*QUERIES, *([("extra", extra)] if extra else [])]:
         for text in texts:
             hits, expected, recall, precision, p50, p95, timings = measure(text, repeat)
             by_kind.setdefault(kind, []).extend(timings)
@@ -277,13 +277,14 @@ def main():
     parser.add_argument("--repeat", type=int, default=20, help="timed runs of each query (default 20)")
     parser.add_argument("--seed", type=int, default=20200805)
     parser.add_argument("--reuse", action="store_true", help="keep the articles of the last run when there are n")
+    parser.add_argument("--extra", nargs="*", default=[], help="more queries to measure, e.g. --extra 정책 서울시")
     args = parser.parse_args()
     setup_database(fresh=not args.reuse)
     from articles.models import Article
 
     if not (args.reuse and Article.objects.count() == args.n):
         print(f"loading {args.n:,} articles in {load(args.n, args.seed):.0f} s", file=sys.stderr)
-    report(args.n, args.repeat)
+    report(args.n, args.repeat, args.extra)
 
 
 if __name__ == "__main__":

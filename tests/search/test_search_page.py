@@ -116,3 +116,26 @@ def test_empty_search_page_asks_for_words_and_runs_no_search(client, django_asse
         response = client.get("/search/")
     assert response.status_code == 200
     assert response.context["page"] is None
+
+
+def test_one_character_query_says_it_searches_titles_only(client):
+    titled = ArticleFactory(published=True, headline="숲길 걷기")
+    ArticleFactory(published=True, headline="무관", body="<p>숲에서</p>")
+    response = client.get("/search/", {"q": "숲"})
+    assert results(response) == [titled.pk]
+    assert "한 글자 검색어는 제목·부제·태그에서만 찾습니다." in response.content.decode()
+
+
+def test_page_says_when_no_article_has_every_word(client):
+    some = ArticleFactory(published=True, headline="태풍 북상")
+    response = client.get("/search/", {"q": "태풍 스마트시티"})
+    assert results(response) == [some.pk]
+    assert "모든 낱말이 들어간 기사가 없어" in response.content.decode()
+
+
+def test_query_with_no_hits_says_nothing_was_found(client):
+    ArticleFactory(published=True, headline="태풍 북상")
+    content = client.get("/search/", {"q": "폭염"}).content.decode()
+    assert "검색 결과 0건" in content
+    assert "찾는 기사가 없습니다." in content
+    assert "찾을 낱말이 없습니다" not in content
