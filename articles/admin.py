@@ -286,7 +286,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return {
             "transitions": [(name, TRANSITION_LABELS[name]) for name in names],
             "transition_form": TransitionForm(
-                initial={"at": timezone.localtime(article.published_at) if article.state == "scheduled" else None}
+                initial={"at": timezone.localtime(article.published_at) if article.is_scheduled else None}
             ),
             "history": history,
             "feedback": last_request if article.status == Article.Status.CHANGES_REQUESTED else None,
@@ -398,7 +398,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("상태"))
     def state_column(self, obj):
-        if obj.state == "scheduled":
+        if obj.is_scheduled:
             return gettext("예약 출고 · %(at)s KST") % {
                 "at": timezone.localtime(obj.published_at).strftime("%Y/%m/%d [%H:%M]")
             }
@@ -433,7 +433,7 @@ def refusal_text(refusal):
 
 def done_text(article, action):
     """What the user sees after a transition went through."""
-    if article.state == "scheduled":
+    if article.is_scheduled:
         when = timezone.localtime(article.published_at).strftime("%Y/%m/%d [%H:%M]")
         return gettext("%(when)s (KST)에 출고하도록 예약했습니다.") % {"when": when}
     return gettext("'%(action)s' 처리했습니다. 지금 상태: %(state)s") % {
