@@ -214,6 +214,10 @@ class ArticleAdmin(admin.ModelAdmin):
             return REVIEW_QUEUE_ORDER  # the changelist orders itself, so say it here too
         return super().get_ordering(request)
 
+    def view_on_site(self, obj):
+        # Only a live article has a public page; the workflow panel links to the preview instead.
+        return obj.get_absolute_url() if obj.is_published else None
+
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.can_edit(request.user))
