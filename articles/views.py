@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Byline, Section
 from articles.preview import article_id_from_token
+from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 
 
@@ -23,6 +24,7 @@ def with_page_relations(queryset):
     )
 
 
+@reader_page
 def article_detail(request, pk, slug=None):
     article = get_object_or_404(with_page_relations(Article.objects.published()), pk=pk)
     if slug != article.slug:
@@ -54,12 +56,14 @@ def preview_signed(request, token):
     return render_preview(request, get_object_or_404(with_page_relations(Article.objects.previewable()), pk=pk))
 
 
+@reader_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     page = paginate(request, Article.objects.published().filter(section=section).for_lists().newest_first())
     return render(request, "articles/section_detail.html", {"section": section, "page": page})
 
 
+@reader_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     page = paginate(request, Article.objects.published().filter(tags=tag).for_lists().newest_first())

@@ -2,16 +2,19 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from events.models import Event, Session
+from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 
 EVENT_PAGE_ARTICLES = 20
 
 
+@reader_page
 def event_list(request):
     page = paginate(request, Event.objects.prefetch_related("organisers").order_by("-starts_at"))
     return render(request, "events/event_list.html", {"page": page})
 
 
+@reader_page
 def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.prefetch_related(

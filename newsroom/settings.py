@@ -144,6 +144,10 @@ CACHES = {
     )
 }
 
+# Anonymous readers' pages are served from the cache for up to this long (0 turns it off);
+# content changes and scheduled publications end it sooner (newsroom/pagecache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 0 if DEBUG else 300))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -8,11 +8,13 @@ from articles.models import Article
 from events.models import Event
 from newsroom import textsearch
 from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
+from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 
 FRONT_PAGE_ARTICLES = 13
 
 
+@reader_page
 def front_page(request):
     articles = list(Article.objects.published().for_lists().newest_first()[:FRONT_PAGE_ARTICLES])
     recent_events = Event.objects.filter(starts_at__lte=timezone.now()).order_by("-starts_at")[:5]

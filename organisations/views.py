@@ -1,14 +1,17 @@
 from django.shortcuts import get_object_or_404, render
 
+from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 from organisations.models import Organisation
 
 
+@reader_page
 def organisation_list(request):
     organisations = Organisation.objects.order_by("kind", "name")
     return render(request, "organisations/organisation_list.html", {"organisations": organisations})
 
 
+@reader_page
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     events = organisation.organised_events.order_by("-starts_at")[:10]

@@ -1,14 +1,17 @@
 from django.shortcuts import get_object_or_404, render
 
+from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 from reporters.models import Reporter
 
 
+@reader_page
 def reporter_list(request):
     reporters = Reporter.objects.active().order_by("name")
     return render(request, "reporters/reporter_list.html", {"reporters": reporters})
 
 
+@reader_page
 def reporter_detail(request, slug):
     reporter = get_object_or_404(Reporter, slug=slug)
     # reporter.articles is articles' manager: published() keeps drafts out without importing articles.

@@ -26,6 +26,11 @@ class ArticleQuerySet(models.QuerySet):
         """Articles readers may see: published, with a publish time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
+    def next_publication(self):
+        """When the next scheduled article goes live, or None: reader pages may be cached until then."""
+        upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        return upcoming.aggregate(at=models.Min("published_at"))["at"]
+
     def for_lists(self):
         """What a list of articles shows: section, bylines and thumbnails, in fixed queries."""
         return self.select_related("section").prefetch_related(

@@ -8,6 +8,13 @@ from tests.factories import ArticleFactory, ReporterFactory
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """Measure the page as rendered, not as served from the page cache (0 queries)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 MAX_QUERIES = 6
 PAGES = [
     "/",
