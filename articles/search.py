@@ -4,18 +4,20 @@ The tokenizer lives in newsroom/textsearch.py; docs/SEARCH.md says why it works
 this way. Headline, deck, tags and body are weighted A, B, D and C.
 """
 
+import functools
 import html
+import operator
 import re
 
 import nh3
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import BooleanField, Count, F, Func, RowRange, Value, Window
+from django.db.models import BooleanField, Count, F, Func, Q, RowRange, Value, Window
 from django.db.models.functions import Cast
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
 from newsroom import textsearch
@@ -26,6 +28,8 @@ INDEXED_FIELDS = {"headline", "deck", "body"}
 # Block tags end a word: "<h2>제목</h2><p>본문" must not index the bigram 목본.
 BLOCK_TAG_RE = re.compile(r"<(/?(?:p|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|br|hr|div)\b)", re.IGNORECASE)
 SNIPPET_LENGTH = 160
+# PostgreSQL refuses a tsvector over 1 MB; a body this long is a paste accident, and its start is enough.
+MAX_INDEXED_BODY = 50_000
 REBUILD_BATCH = 500
 
 
@@ -38,7 +42,8 @@ def plain_text(body):
 def document(headline, deck, body, tags):
     """The tsvector literals of one article: (search_vector, search_title)."""
     title = [("A", headline), ("B", deck), ("D", " , ".join(tags))]
-    return textsearch.tsvector([*title, ("C", plain_text(body))]), textsearch.tsvector(title)
+    body_text = plain_text(body)[:MAX_INDEXED_BODY]
+    return textsearch.tsvector([*title, ("C", body_text)]), textsearch.tsvector(title)
 
 
 def index_article(article):
@@ -86,9 +91,26 @@ def on_tags_changed(sender, instance, action, **kwargs):
         index_article(instance)
 
 
+def on_tag_renamed(sender, instance, created=False, raw=False, **kwargs):
+    """A tag renamed in the Tag admin: the articles carrying it are indexed under the new name."""
+    if not (created or raw):
+        for article in Article.objects.filter(tags=instance):
+            index_article(article)
+
+
+def on_tagging_changed(sender, instance, raw=False, **kwargs):
+    """A tag linked or unlinked outside the article form (Tag admin inline, tag deleted)."""
+    article = instance.content_object if not raw else None
+    if isinstance(article, Article):
+        index_article(article)
+
+
 def connect_signals():
     post_save.connect(on_article_saved, sender=Article, dispatch_uid="articles.search.saved")
     m2m_changed.connect(on_tags_changed, sender=Article.tags.through, dispatch_uid="articles.search.tags")
+    post_save.connect(on_tag_renamed, sender=Tag, dispatch_uid="articles.search.tag_renamed")
+    for signal in (post_save, post_delete):
+        signal.connect(on_tagging_changed, sender=TaggedItem, dispatch_uid=f"articles.search.tagging.{signal}")
 
 
 class Matches(Func):
@@ -136,18 +158,27 @@ def search(queryset, query):
     # docs/SEARCH.md has the reasons and the numbers. A term matches as the AND of its bigrams
     # (exact=False), which the GIN index answers without reading rows; one CJK character alone
     # would match most of the archive, so it looks in headline, deck and tags only.
-    field = "search_title" if query.is_single_character() else "search_vector"
     ordering = [
+        matches(query.every_term("A"), "search_title").desc(),
         matches(query.any_term("A"), "search_title").desc(),
         matches(query.any_term("B"), "search_title").desc(),
         "-published_at",
         "-id",
     ]
-    results = RankedHits(queryset.filter(matches(query.every_term(exact=False), field)), ordering)
+    results = RankedHits(queryset.filter(term_conditions(query, operator.and_)), ordering)
     # Several terms: the articles with all of them; only when there are none, those with any.
     if len(query.terms) > 1 and not results.count():
-        return RankedHits(queryset.filter(matches(query.any_term(exact=False), field)), ordering), False
+        return RankedHits(queryset.filter(term_conditions(query, operator.or_)), ordering), False
     return results, True
+
+
+def term_conditions(query, combine):
+    """Each term matched where it may look (one CJK character: titles only), joined by combine."""
+    conditions = [
+        Q(matches(term.tsquery(exact=False), "search_title" if term.is_single_character() else "search_vector"))
+        for term in query.terms
+    ]
+    return functools.reduce(combine, conditions)
 
 
 def filter_articles(queryset, section=None, reporter=None, date_from=None, date_to=None):
@@ -168,7 +199,9 @@ def admin_search(queryset, text):
     query = textsearch.parse_query(text)
     if not query:
         return queryset.none()
-    return queryset.filter(matches(query.every_term(exact=False)))
+    # Editors also type the start of a word ("Seou"), and bulk-loaded rows may not be indexed yet.
+    typed = " ".join(text.split())[:200]
+    return queryset.filter(Q(matches(query.every_term(exact=False))) | Q(headline__icontains=typed))
 
 
 def with_snippets(articles, query):

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from articles.models import Article
 from newsroom.context_processors import nav_sections
 from newsroom.textsearch import CONTROL_RE
 from reporters.models import Reporter
@@ -41,7 +42,9 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         everything = [("", _("전체"))]
         self.fields["section"].choices = everything + [(section.slug, section.name) for section in nav_sections()]
-        reporters = Reporter.objects.order_by("name").values_list("slug", "name")
+        # Only reporters readers can find articles by: a draft-only byline does not make the list.
+        reporters = Reporter.objects.filter(articles__in=Article.objects.published()).distinct()
+        reporters = reporters.order_by("name").values_list("slug", "name")
         self.fields["reporter"].choices = everything + list(reporters)
         self.truncated = False
 

@@ -12,6 +12,7 @@ The results are written as a tsvector literal with explicit positions and
 weights, so PostgreSQL's parser and the database locale play no part.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -45,8 +46,10 @@ def normalise(text):
     return CONTROL_RE.sub(" ", unicodedata.normalize("NFKC", text or "")).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word):
     """English words lose their endings (cities → citi); other words stay whole."""
+    # Cached: the pure-Python stemmer is slow, and an archive's vocabulary is small.
     return _stemmer.stemWord(word) if ENGLISH_WORD_RE.fullmatch(word) else word
 
 
@@ -107,6 +110,10 @@ class Term:
     text: str
     lexemes: tuple
 
+    def is_single_character(self):
+        """One CJK character: it would match most bodies, so it is looked for in titles only."""
+        return len(self.lexemes) == 1 and is_cjk_char(self.lexemes[0])
+
     def tsquery(self, weights="", exact=True):
         """The term as tsquery: a phrase of its lexemes, or with exact=False their plain AND."""
         # The AND form is what the GIN index answers alone, without reading a row.
@@ -130,8 +137,8 @@ class Query:
         return bool(self.terms)
 
     def is_single_character(self):
-        """One CJK character alone: it would match most of the archive, so only titles are searched."""
-        return len(self.terms) == 1 and len(self.terms[0].lexemes) == 1 and is_cjk_char(self.terms[0].lexemes[0])
+        """Only one-character CJK terms: the page says they are looked for in titles only."""
+        return all(term.is_single_character() for term in self.terms)
 
     def any_term(self, weights="", exact=True):
         """Articles with at least one term."""
@@ -143,7 +150,11 @@ class Query:
 
 
 def parse_query(text, max_length=100, max_terms=10):
-    """Split a reader's query into terms, each put through the indexing tokenizer."""
+    """Split a reader's query into terms, each put through the indexing tokenizer.
+
+    Query.truncated says the reader's words were not all used: the text was too
+    long (also after normalising, which can lengthen it) or had too many terms.
+    """
     text = normalise(text)
     truncated = len(text) > max_length
     terms = []
@@ -152,7 +163,7 @@ def parse_query(text, max_length=100, max_terms=10):
         lexemes = tuple(lexeme for lexeme, _, tail in tokens(word) if not tail)
         if lexemes and all(term.lexemes != lexemes for term in terms):
             terms.append(Term(word, lexemes))
-    return Query(tuple(terms[:max_terms]), truncated)
+    return Query(tuple(terms[:max_terms]), truncated or len(terms) > max_terms)
 
 
 def _normalise_by_character(text):
@@ -180,7 +191,7 @@ def match_spans(text, query):
         while start != -1:
             found.append((start, start + len(run)))
             start = norm.find(run, start + 1)
-    for match in TOKEN_RE.finditer(norm):
+    for match in TOKEN_RE.finditer(norm) if words else ():
         if match.lastgroup == "word" and stem(match.group()) in words:
             found.append(match.span())
     spans = []
