@@ -9,12 +9,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: run test setup browser lint messages clean-db
+# Debian packages the tests use; installed only when missing (as root, with apt).
+APT    := apt-get update -qq && apt-get install -y -qq --no-install-recommends
 
-$(VENV)/.installed: requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+.PHONY: run test setup system-deps lint messages clean-db
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { $(APT) python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 setup: $(VENV)/.installed
@@ -24,13 +26,15 @@ run: setup
 	PORT=$(PORT) $(PY) manage.py load_demo
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Debian's chromium drives the browser tests (Playwright never downloads one).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+# Debian's chromium drives the browser tests (Playwright never downloads one), with
+# CJK fonts for screenshots; gettext's xgettext checks the English catalogue.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium fonts-noto-cjk"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; $(APT) $$missing >/dev/null; fi
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed system-deps
 	$(PY) -m pytest $(ARGS)
 
 lint: $(VENV)/.installed
@@ -41,4 +45,5 @@ messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean-db:
+	test ! -x $(PY) || $(PY) -m newsroom.embedded_db stop
 	rm -rf .data/pg

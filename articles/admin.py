@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseNotAllowed
@@ -30,7 +29,7 @@ from articles.search import admin_search
 from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
 from newsroom.admin_utils import thumbnail
-from newsroom.context_processors import SECTIONS_CACHE_KEY
+from newsroom.templatetags.newsroom import kst
 
 
 @admin.register(Section)
@@ -39,18 +38,6 @@ class SectionAdmin(admin.ModelAdmin):
     list_editable = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        cache.delete(SECTIONS_CACHE_KEY)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        cache.delete(SECTIONS_CACHE_KEY)
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        cache.delete(SECTIONS_CACHE_KEY)
 
 
 class BylineInline(admin.TabularInline):
@@ -358,7 +345,7 @@ class ArticleAdmin(admin.ModelAdmin):
             request,
             gettext("미리보기 링크(%(expires)s KST까지 유효): %(url)s")
             % {
-                "expires": timezone.localtime(expires).strftime("%Y/%m/%d [%H:%M]"),
+                "expires": kst(expires),
                 "url": request.build_absolute_uri(url),
             },
             messages.SUCCESS,
@@ -403,9 +390,7 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description=_("상태"))
     def state_column(self, obj):
         if obj.is_scheduled:
-            return gettext("예약 출고 · %(at)s KST") % {
-                "at": timezone.localtime(obj.published_at).strftime("%Y/%m/%d [%H:%M]")
-            }
+            return gettext("예약 출고 · %(at)s KST") % {"at": kst(obj.published_at)}
         return obj.get_state_display()
 
     @admin.display(description=_("본문"))
@@ -438,7 +423,7 @@ def refusal_text(refusal):
 def done_text(article, action):
     """What the user sees after a transition went through."""
     if article.is_scheduled:
-        when = timezone.localtime(article.published_at).strftime("%Y/%m/%d [%H:%M]")
+        when = kst(article.published_at)
         return gettext("%(when)s (KST)에 출고하도록 예약했습니다.") % {"when": when}
     return gettext("'%(action)s' 처리했습니다. 지금 상태: %(state)s") % {
         "action": TRANSITION_LABELS[action],

@@ -2,31 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag
 
-from articles.models import Article, Byline, Section
+from articles.models import Article, Section
 from articles.preview import article_id_from_token
 from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 
 
-def with_page_relations(queryset):
-    """What the article page shows, fetched in a fixed number of queries."""
-    return queryset.select_related("section").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
-        "tags",
-        "organisations",
-        "events",
-        "corrections",
-    )
-
-
 @reader_page
 def article_detail(request, pk, slug=None):
-    article = get_object_or_404(with_page_relations(Article.objects.published()), pk=pk)
+    article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
     return render(request, "articles/article_detail.html", {"article": article})
@@ -45,7 +33,7 @@ def preview(request, pk):
     """Staff see any article exactly as readers will."""
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
-    return render_preview(request, get_object_or_404(with_page_relations(Article.objects.all()), pk=pk))
+    return render_preview(request, get_object_or_404(Article.objects.for_page(), pk=pk))
 
 
 def preview_signed(request, token):
@@ -53,7 +41,7 @@ def preview_signed(request, token):
     pk = article_id_from_token(token)
     if pk is None:
         raise Http404
-    return render_preview(request, get_object_or_404(with_page_relations(Article.objects.previewable()), pk=pk))
+    return render_preview(request, get_object_or_404(Article.objects.previewable().for_page(), pk=pk))
 
 
 @reader_page

@@ -3,11 +3,13 @@
 
     .venv/bin/python bench/pages.py [--articles 2000] [--seconds 10] [--connections 8]
 
-Uses its own database (newsroom_bench) on the same server as the site, fills
-it with the demo content plus --articles published articles, starts gunicorn
-(2 sync workers, one per core) and loads each page with wrk (Debian's `wrk`,
-installed when missing). Prints requests/s, the share of the reference's
-rate, and the SQL queries each page runs.
+Uses its own database (newsroom_bench_pages) on the same server as the site,
+fills it with the demo content plus --articles published articles, starts
+gunicorn (2 sync workers, one per core) and loads each page with wrk (Debian's
+`wrk`, installed when missing) twice: rendered every time (page cache off) and
+served from the page cache (per-process memory, or Redis when REDIS_URL is
+set). Prints requests/s of both, their share of the reference's rate, and the
+SQL queries a rendered page runs.
 """
 
 import argparse
@@ -82,16 +84,18 @@ def fill(articles):
 
 
 def query_counts(urls):
+    """Queries per rendered page (page cache off), after a first request warms the menu."""
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
     client, counts = Client(), {}
-    for url in urls:
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for url in urls:
             client.get(url)
-        counts[url] = len(captured)
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            counts[url] = len(captured)
     return counts
 
 
@@ -134,6 +138,7 @@ def wrk(url, seconds, connections):
 
 def ensure_wrk():
     if not shutil.which("wrk"):
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
@@ -158,17 +163,28 @@ def main():
         event.get_absolute_url(),
     ]
     counts = query_counts(urls)
-    server = start_gunicorn({**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"})
+    rendered = measure(urls, args, page_cache_seconds=0)
+    cached = measure(urls, args, page_cache_seconds=300)
+    reference = rendered[urls[0]][0]
+    print(f"\n{args.articles} articles, gunicorn 2 workers, wrk {args.connections} connections x {args.seconds}s")
+    print(f"{'page':<48} {'rendered/s':>10} {'vs ref':>7} {'cached/s':>9} {'vs ref':>7} {'queries':>8} {'errors':>7}")
+    for url in urls:
+        (plain, plain_errors), (hit, hit_errors) = rendered[url], cached[url]
+        print(
+            f"{url[:48]:<48} {plain:>10.0f} {plain / reference:>7.1%} {hit:>9.0f} {hit / reference:>7.1%}"
+            f" {counts[url]:>8} {plain_errors + hit_errors:>7}"
+        )
+
+
+def measure(urls, args, page_cache_seconds):
+    """{url: (requests/s, errors)} with gunicorn running at this page-cache setting."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    server = start_gunicorn(env)
     try:
-        rows = [(url, *wrk(url, args.seconds, args.connections)) for url in urls]
+        return {url: wrk(url, args.seconds, args.connections) for url in urls}
     finally:
         server.terminate()
         server.wait()
-    reference = rows[0][1]
-    print(f"\n{args.articles} articles, gunicorn 2 workers, wrk {args.connections} connections x {args.seconds}s")
-    print(f"{'page':<60} {'req/s':>9} {'vs ref':>7} {'queries':>8} {'errors':>7}")
-    for url, rate, errors in rows:
-        print(f"{url[:60]:<60} {rate:>9.0f} {rate / reference:>7.1%} {counts[url]:>8} {errors:>7}")
 
 
 if __name__ == "__main__":

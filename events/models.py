@@ -75,7 +75,13 @@ class Event(models.Model):
 
 
 class Session(models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("행사"))
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("행사"),
+        help_text=_("이 세션이 속한 행사입니다."),
+    )
     order = models.PositiveSmallIntegerField(_("순서"), default=1, help_text=_("1부터 차례로 매기세요."))
     title = models.CharField(_("세션 제목"), max_length=255, help_text=_("예: 세션 1 — 각국 스마트시티 기관"))
     description = models.TextField(

@@ -4,17 +4,18 @@ from django.conf import settings
 from django.core.cache import cache
 
 from articles.models import Section
+from newsroom import pagecache
 
-SECTIONS_CACHE_KEY = "newsroom:nav-sections"
 SECTIONS_CACHE_SECONDS = 300
 
 
 def nav_sections():
-    """The sections for the menu, cached so reader pages skip the query."""
-    sections = cache.get(SECTIONS_CACHE_KEY)
+    """The sections for the menu, cached until any content changes (pagecache's generation)."""
+    key = f"newsroom:nav-sections:{pagecache.generation()}"
+    sections = cache.get(key)
     if sections is None:
         sections = list(Section.objects.all())
-        cache.set(SECTIONS_CACHE_KEY, sections, SECTIONS_CACHE_SECONDS)
+        cache.set(key, sections, SECTIONS_CACHE_SECONDS)
     return sections
 
 

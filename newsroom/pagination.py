@@ -16,4 +16,4 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
     number = int(raw)
     if number < 1 or (number > 1 and number > paginator.num_pages):
         raise Http404(_("없는 쪽입니다."))
-    return paginator.page(min(number, max(paginator.num_pages, 1)))
+    return paginator.page(number)

@@ -49,6 +49,10 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a signed preview link may show: anything not withdrawn (a takedown ends every link)."""
         return self.exclude(status=Article.Status.UNPUBLISHED)
 
+    def for_page(self):
+        """What an article page shows: its list fields plus tags, organisations, events and corrections."""
+        return self.for_lists().prefetch_related("tags", "organisations", "events", "corrections")
+
     def newest_first(self):
         """Latest publication first; the id breaks ties so pages never overlap."""
         return self.order_by("-published_at", "-id")

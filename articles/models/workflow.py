@@ -73,8 +73,8 @@ TRANSITION_LABELS = {
 }
 
 
-STATE_LABELS = {**dict(ArticleStatus.choices), SCHEDULED: _("예약 출고")}
 STATE_CHOICES = [*ArticleStatus.choices, (SCHEDULED, _("예약 출고"))]
+STATE_LABELS = dict(STATE_CHOICES)
 
 
 class EditConflict(ValidationError):

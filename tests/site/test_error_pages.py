@@ -1,7 +1,4 @@
 import pytest
-from django.urls import reverse
-
-from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,24 +9,3 @@ def test_missing_page_is_a_branded_korean_404_with_search(client):
     page = response.content.decode()
     assert "페이지를 찾을 수 없습니다" in page
     assert 'action="/search/"' in page
-
-
-def test_view_on_site_only_for_live_articles(client_as_editor):
-    draft, live = ArticleFactory(), ArticleFactory(published=True)
-    draft_page = client_as_editor.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
-    live_page = client_as_editor.get(reverse("admin:articles_article_change", args=[live.pk])).content.decode()
-    assert 'class="viewsitelink"' not in draft_page
-    assert 'class="viewsitelink"' in live_page
-
-
-def test_reporter_is_told_why_an_article_in_review_is_read_only(client_as_reporter, reporter):
-    article = ArticleFactory(in_review=True, created_by=reporter)
-    page = client_as_reporter.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
-    assert "읽기만 할 수 있습니다" in page
-    assert "기사 보기" in page  # not Django's "뷰 기사"
-
-
-def test_admin_dates_use_the_newsroom_format(client_as_editor):
-    article = ArticleFactory(published=True)
-    page = client_as_editor.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
-    assert "오후" not in page and "오전" not in page

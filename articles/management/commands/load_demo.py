@@ -1,6 +1,5 @@
 import os
 
-from django.core.cache import cache
 from django.core.management.base import BaseCommand
 
 from articles.demo import load_demo
@@ -11,7 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_demo()
-        cache.clear()
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         port = os.environ.get("PORT", "8000")
         self.stdout.write(f"Site: http://127.0.0.1:{port}/   Admin: http://127.0.0.1:{port}/admin/   Demo logins:")

@@ -1,4 +1,4 @@
-"""Cases a review found: tag renames and deletions, one-character terms among others, cut queries."""
+"""Tag renames and deletions, one-character terms among others, cut queries, ranking and size limits."""
 
 import pytest
 from taggit.models import Tag
