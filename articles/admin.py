@@ -14,6 +14,7 @@ from taggit.models import Tag
 
 from articles import revisions
 from articles.models import (
+    CONTENT_FIELDS,
     REVIEW_QUEUE_ORDER,
     TRANSITION_LABELS,
     TRANSITIONS,
@@ -48,8 +49,8 @@ class BylineInline(admin.TabularInline):
     ordering = ["order"]
 
 
-# Handed back to the writer when a save is refused, so nothing typed is lost.
-TYPED_FIELDS = ["headline", "deck", "body", "photo_caption", "photo_credit", "photo_alt"]
+# Handed back to the writer when a save is refused, so nothing typed is lost (a file cannot be).
+TYPED_FIELDS = [name for name in CONTENT_FIELDS if name != "photo"]
 
 
 class ArticleAdminForm(forms.ModelForm):

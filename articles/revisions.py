@@ -24,30 +24,21 @@ from django.db.models import Max
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Byline, Revision, Section
+from articles.models import CONTENT_FIELDS, Article, Byline, Revision, Section
 from reporters.models import Reporter
 
-TEXT_FIELDS = ["headline", "deck", "slug", "body", "photo", "photo_caption", "photo_credit", "photo_alt"]
+# What a revision keeps of the article's own fields: its content, and its address.
+TEXT_FIELDS = [*CONTENT_FIELDS, "slug"]
 # Relations kept as [[id, name], ...]; tags as names.
 RELATIONS = ["organisations", "events", "sessions"]
-
+# Shown in this order in a diff, under the labels editors see on the form.
 LABELS = {
-    "headline": _("제목"),
-    "deck": _("부제"),
-    "slug": _("주소 이름"),
-    "section": _("섹션"),
-    "body": _("본문"),
-    "photo": _("대표 사진"),
-    "photo_caption": _("사진 설명"),
-    "photo_credit": _("사진 출처"),
-    "photo_alt": _("대체 텍스트"),
-    "bylines": _("기자"),
-    "tags": _("태그"),
-    "organisations": _("언급 기관"),
-    "events": _("취재 행사"),
-    "sessions": _("취재 세션"),
+    **{name: Article._meta.get_field(name).verbose_name for name in ["headline", "deck", "slug", "section", "body"]},
+    **{name: Article._meta.get_field(name).verbose_name for name in CONTENT_FIELDS if name.startswith("photo")},
+    "bylines": Article._meta.get_field("reporters").verbose_name,
+    "tags": Article._meta.get_field("tags").verbose_name,
+    **{name: Article._meta.get_field(name).verbose_name for name in RELATIONS},
 }
 
 BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr)>|<br\s*/?>|<hr\s*/?>", re.IGNORECASE)

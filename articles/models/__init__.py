@@ -6,9 +6,10 @@ Workflow constants (states, the transition table) live in articles.models.workfl
 from articles.models.article import Article, ArticleQuerySet, Byline
 from articles.models.records import Correction, Revision, Transition
 from articles.models.section import Section
-from articles.models.workflow import REVIEW_QUEUE_ORDER, TRANSITION_LABELS, TRANSITIONS, EditConflict
+from articles.models.workflow import CONTENT_FIELDS, REVIEW_QUEUE_ORDER, TRANSITION_LABELS, TRANSITIONS, EditConflict
 
 __all__ = [
+    "CONTENT_FIELDS",
     "REVIEW_QUEUE_ORDER",
     "TRANSITIONS",
     "TRANSITION_LABELS",

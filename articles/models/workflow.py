@@ -26,7 +26,8 @@ class ArticleStatus(models.TextChoices):
 
 
 # Changing these after publication prints "수정 …" on the article page.
-CONTENT_FIELDS = {"headline", "deck", "body", "photo", "photo_caption", "photo_credit", "photo_alt"}
+# The one list of an article's own content; revisions, the admin and the search index build on it.
+CONTENT_FIELDS = ("headline", "deck", "body", "photo", "photo_caption", "photo_credit", "photo_alt")
 
 # How far ahead an article may be scheduled; further is a typing slip, not a plan.
 MAX_SCHEDULE_AHEAD = datetime.timedelta(days=366)
@@ -232,7 +233,7 @@ class ArticleWorkflow:
                 if not claimed:
                     raise EditConflict(self)
                 self.version = expected_version + 1
-                if self.is_published and CONTENT_FIELDS & set(changed_fields):
+                if self.is_published and set(CONTENT_FIELDS) & set(changed_fields):
                     self.revised_at = timezone.now()
             # Only transitions move the workflow fields: a copy loaded before one must not undo it.
             self.save(update_fields=None if self._state.adding else self.edit_fields())
