@@ -27,10 +27,9 @@ class SessionAdmin(admin.ModelAdmin):
     """Sessions are edited under their event; this list exists for search and autocomplete."""
 
     list_display = ["title", "event", "order"]
-    list_select_related = ["event"]
     search_fields = ["title", "event__title"]
     autocomplete_fields = ["event", "organisations"]
 
-    def get_search_results(self, request, queryset, search_term):
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        return queryset.select_related("event"), may_have_duplicates
+    def get_queryset(self, request):
+        # A session's name includes its event's: the list and the autocomplete box both need it.
+        return super().get_queryset(request).select_related("event")

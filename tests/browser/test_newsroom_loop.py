@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from reporters.models import Reporter
+from tests.browser.actions import log_in
 from tests.factories import ArticleFactory, SectionFactory, editor_user, reporter_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,14 +35,6 @@ def new_person(browser):
     yield open_page
     for context in contexts:
         context.close()
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pass-word-123")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def press(page, name):

@@ -3,24 +3,10 @@ from taggit.models import Tag
 
 from articles.models import Article
 from reporters.models import Reporter
+from tests.browser.actions import choose, log_in
 from tests.factories import SectionFactory, image_upload, reporter_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pass-word-123")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
-def choose(page, select_id, text):
-    """Pick an option in one of the admin's autocomplete (select2) boxes, as a person would."""
-    page.click(f"#{select_id} + .select2")
-    page.keyboard.type(text)
-    page.click(f".select2-results__option:has-text('{text}')")
 
 
 def test_reporter_writes_an_article_with_korean_text_and_a_photo(live_server, page, screenshot, tmp_path):
