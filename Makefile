@@ -12,7 +12,7 @@ PORT   ?= 8000
 # Debian packages the tests use; installed only when missing (as root, with apt).
 APT    := apt-get update -qq && apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test setup system-deps lint messages clean-db
+.PHONY: run test setup system-deps lint messages stop-db clean-db
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { $(APT) python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -24,7 +24,9 @@ setup: $(VENV)/.installed
 
 run: setup
 	PORT=$(PORT) $(PY) manage.py load_demo
-	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "The embedded PostgreSQL (when DATABASE_URL is unset) keeps running after this; 'make stop-db' stops it."
+	-DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Stopped the site. The embedded PostgreSQL still runs: 'make stop-db' stops it."
 
 # Debian's chromium drives the browser tests (Playwright never downloads one), with
 # CJK fonts for screenshots; gettext's xgettext checks the English catalogue.
@@ -44,6 +46,8 @@ messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=tests --ignore=bench --ignore=staticfiles --ignore=media
 	$(PY) manage.py compilemessages --ignore=.venv
 
-clean-db:
+stop-db:
 	test ! -x $(PY) || $(PY) -m newsroom.embedded_db stop
+
+clean-db: stop-db
 	rm -rf .data/pg

@@ -7,6 +7,9 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    from newsroom import devenv
+
+    devenv.apply()  # a checkout's database and key when the environment names none
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -32,11 +32,10 @@ BENCH_DB = "newsroom_bench_pages"  # bench/search.py drops and rebuilds newsroom
 def bench_database_url():
     """The site's database server, but the newsroom_bench database on it (created if missing)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    url = os.environ.get("DATABASE_URL")
-    if not url:
-        from newsroom.embedded_db import database_url
+    from newsroom import devenv
 
-        url = database_url()
+    devenv.apply()
+    url = os.environ["DATABASE_URL"]
     import psycopg2
 
     admin = psycopg2.connect(url)

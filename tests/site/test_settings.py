@@ -36,3 +36,29 @@ def test_redis_url_selects_the_redis_cache_and_its_client_is_installed():
     assert backend == "django.core.cache.backends.redis.RedisCache"
     assert cache_class == "RedisCache"
     assert importlib.util.find_spec("redis") is not None  # the backend needs the redis package at first use
+
+
+def import_settings(env):
+    """Import the settings in a fresh process with exactly these variables; return the process."""
+    keep = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import newsroom.settings"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**keep, **env},
+    )
+
+
+def test_importing_settings_without_a_database_url_starts_nothing_and_says_why():
+    result = import_settings({"SECRET_KEY": "x" * 50})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    code = "import newsroom.wsgi"
+    keep = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=keep)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is not set" in result.stderr
