@@ -11,4 +11,6 @@ RUN SECRET_KEY=build DATABASE_URL=postgres://build/build python manage.py collec
 RUN useradd --system newsroom && mkdir -p /app/media && chown newsroom /app/media
 USER newsroom
 EXPOSE 8000
-CMD ["gunicorn", "newsroom.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn reads WEB_CONCURRENCY for its worker count; the deploy check reads it too (a shared cache is needed).
+ENV WEB_CONCURRENCY=3
+CMD ["gunicorn", "newsroom.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -29,11 +29,13 @@ run: setup
 	@echo "Stopped the site. The embedded PostgreSQL still runs: 'make stop-db' stops it."
 
 # Debian's chromium drives the browser tests (Playwright never downloads one), with
-# CJK fonts for screenshots; gettext's xgettext checks the English catalogue.
+# CJK fonts for screenshots; gettext's xgettext checks the English catalogue; the outage tests
+# start and stop a redis-server of their own.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium fonts-noto-cjk"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then echo "Installing:$$missing"; $(APT) $$missing >/dev/null; fi
 
 test: $(VENV)/.installed system-deps

@@ -1,7 +1,6 @@
 """Template context every page gets: the site name and the section menu."""
 
 from django.conf import settings
-from django.core.cache import cache
 
 from articles.models import Section
 from newsroom import pagecache
@@ -11,12 +10,7 @@ SECTIONS_CACHE_SECONDS = 300
 
 def nav_sections():
     """The sections for the menu, cached until any content changes (pagecache's generation)."""
-    key = f"newsroom:nav-sections:{pagecache.generation()}"
-    sections = cache.get(key)
-    if sections is None:
-        sections = list(Section.objects.all())
-        cache.set(key, sections, SECTIONS_CACHE_SECONDS)
-    return sections
+    return pagecache.remember("nav-sections", lambda: list(Section.objects.all()), SECTIONS_CACHE_SECONDS)
 
 
 def site(request):

@@ -1,7 +1,13 @@
 """Request hygiene that every view can rely on."""
 
-from django.http import HttpResponseBadRequest, QueryDict
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
+
+logger = logging.getLogger(__name__)
 
 
 class NulBytesMiddleware:
@@ -30,3 +36,30 @@ class NulBytesMiddleware:
             result.setlist(key.replace("\x00", " "), [value.replace("\x00", " ") for value in values])
         result._mutable = False
         return result
+
+
+class DatabaseOutageMiddleware:
+    """With the database down, say so with a 503 the browser and proxies retry, not a 500.
+
+    Reader pages that were cached are served stale before this is reached (newsroom/pagecache.py);
+    the page rendered here needs no database. Django closes the broken connection at the end of
+    the request, so the site recovers by itself when the database returns.
+    """
+
+    RETRY_AFTER_SECONDS = 30
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        logger.error("Database unavailable for %s: %s", request.path, exception)
+        # No request context: its processors could reach for the database that just failed.
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response

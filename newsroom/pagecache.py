@@ -2,13 +2,22 @@
 
 Reader pages are the same for every anonymous visitor, so the rendered page
 is kept in the cache (Redis in production) and served without touching the
-database. Two rules keep it truthful:
+database. Rules that keep it truthful and fast:
 
-- Any change to content (an article saved or moved through the workflow, a
-  byline, tag, section, reporter, organisation or event) starts a new
-  *generation*; every page cached before it is ignored from then on.
+- Any change a reader can see (an article that is or was live, a workflow
+  transition, a byline, tag, section, reporter, organisation or event) starts
+  a new *generation*: at once, and again when the saving transaction commits,
+  so a reader who rendered the old page in between cannot keep it. Saves no
+  reader can see (a draft's text, its revisions) leave the cache alone; apps
+  say which with ``quiet_when()``.
 - No page is kept past the moment the next scheduled article goes live, so a
-  scheduled story appears on time — no cron, no purge job.
+  scheduled story appears on time — no cron, no purge job. Apps name the
+  source of that moment with ``set_next_change_source()``.
+- A hit costs one cache round trip: the page is stored under its address with
+  the generation it was made in, and both are read with one ``get_many``.
+- Outages: with the cache down, pages render from the database (logged); with
+  the database down, the last copy of a page is served even if stale, and
+  otherwise ``newsroom.middleware.DatabaseOutageMiddleware`` answers 503.
 
 Logged-in users (anyone with a session cookie) always get a fresh page, and a
 response that sets a cookie or is not a 200 is never stored. Saves that go
@@ -18,31 +27,84 @@ around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
 
 import functools
 import hashlib
+import logging
 import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "pagecache:generation"
+# After a cache error, skip the cache for this long instead of paying a failed round trip per request.
+CACHE_RETRY_SECONDS = 5
+
+_quiet = {}
+_next_change_source = None
+_cache_down_until = 0.0
+
+
+class CacheUnavailable(Exception):
+    """The cache backend did not answer; the caller renders without it."""
+
+
+def _cache_call(method, *args, **kwargs):
+    """Call the cache, turning a backend failure into CacheUnavailable and a short pause in using it."""
+    global _cache_down_until
+    if time.monotonic() < _cache_down_until:
+        raise CacheUnavailable
+    try:
+        return getattr(cache, method)(*args, **kwargs)
+    except Exception as error:  # every backend has its own connection errors (redis, memcached, ...)
+        _cache_down_until = time.monotonic() + CACHE_RETRY_SECONDS
+        logger.warning("Page cache unavailable (%s): rendering from the database", error)
+        raise CacheUnavailable from error
 
 
 def generation():
-    """The current content generation: part of every page's cache key."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY)
+    """The current content generation (None when the cache is down): part of what every stored page remembers."""
+    try:
+        value = _cache_call("get", GENERATION_KEY)
+        if value is None:
+            _cache_call("add", GENERATION_KEY, time.time_ns(), None)
+            value = _cache_call("get", GENERATION_KEY)
+    except CacheUnavailable:
+        return None
     return value
 
 
-def invalidate(**kwargs):
-    """Start a new generation, so every page cached until now is ignored (signal receiver too)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+def bump():
+    """Start a new generation now, so every page cached until now is ignored."""
+    try:
+        _cache_call("set", GENERATION_KEY, time.time_ns(), None)
+    except CacheUnavailable:
+        pass  # nothing can be served from a cache that is down; PAGE_CACHE_SECONDS bounds the rest
+
+
+def invalidate(sender=None, instance=None, using=None, **kwargs):
+    """Signal receiver: a new generation at once and again after commit, unless no reader can see the change."""
+    quiet = _quiet.get(type(instance))
+    if quiet is not None and quiet(instance):
+        return
+    bump()
+    transaction.on_commit(bump, using=using or "default", robust=True)
+
+
+def quiet_when(model, predicate):
+    """Leave the cache alone when an instance of model is saved and predicate(instance) says no reader sees it."""
+    _quiet[model] = predicate
+
+
+def set_next_change_source(source):
+    """Name the function that says when the next scheduled publication happens (or None)."""
+    global _next_change_source
+    _next_change_source = source
 
 
 def connect(models):
@@ -65,7 +127,7 @@ def cacheable(request):
 
 
 def page_key(request):
-    raw = f"{generation()}:{get_language()}:{request.get_full_path()}"
+    raw = f"{get_language()}:{request.get_full_path()}"
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -77,16 +139,71 @@ def seconds_to_keep(next_change):
     return limit
 
 
+def remember(name, compute, seconds, still_good=lambda value: True):
+    """compute(), kept in the cache for this generation; computed every time while the cache is down."""
+    current = generation()
+    if current is None:
+        return compute()
+    key = f"pagecache:{name}:{current}"
+    try:
+        stored = _cache_call("get", key)
+    except CacheUnavailable:
+        return compute()
+    if stored is None or not still_good(stored[0]):
+        stored = (compute(),)  # a tuple, so a computed None is remembered too
+        try:
+            _cache_call("set", key, stored, seconds)
+        except CacheUnavailable:
+            pass
+    return stored[0]
+
+
 def next_change():
     """When the next scheduled article goes live (or None), worked out once per generation."""
-    from articles.models import Article  # articles imports this module for its views
+    if _next_change_source is None:
+        return None
+    return remember(
+        "next",
+        _next_change_source,
+        settings.PAGE_CACHE_SECONDS,
+        still_good=lambda at: at is None or at > timezone.now(),
+    )
 
-    key = f"pagecache:next:{generation()}"
-    stored = cache.get(key)
-    if stored is None or (stored[0] is not None and stored[0] <= timezone.now()):
-        stored = (Article.objects.next_publication(),)
-        cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-    return stored[0]
+
+def stored_response(stored, state):
+    content, content_type = stored["content"], stored["content_type"]
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = state
+    return response
+
+
+def lookup(key):
+    """(current generation, stored page or None) in one cache round trip; (None, None) with the cache down."""
+    try:
+        found = _cache_call("get_many", [GENERATION_KEY, key])
+    except CacheUnavailable:
+        return None, None
+    current = found.get(GENERATION_KEY)
+    if current is None:
+        current = generation()
+    return current, found.get(key)
+
+
+def store(key, response, current_generation):
+    """Keep the page: fresh for its time, and as a stale copy for a database outage."""
+    keep = seconds_to_keep(next_change())
+    if response.status_code != 200 or response.cookies or response.streaming or keep < 1:
+        return
+    page = {
+        "generation": current_generation,
+        "fresh_until": time.time() + keep,
+        "content": response.content,
+        "content_type": response["Content-Type"],
+    }
+    try:
+        _cache_call("set", key, page, max(keep, settings.PAGE_CACHE_STALE_SECONDS))
+    except CacheUnavailable:
+        pass
 
 
 def reader_page(view):
@@ -97,16 +214,19 @@ def reader_page(view):
         if not cacheable(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            content, content_type = stored
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
-        keep = seconds_to_keep(next_change())
-        if response.status_code == 200 and not response.cookies and not response.streaming and keep >= 1:
-            cache.set(key, (response.content, response["Content-Type"]), keep)
+        current, stored = lookup(key)
+        if current is None:
+            return view(request, *args, **kwargs)
+        if stored and stored["generation"] == current and stored["fresh_until"] > time.time():
+            return stored_response(stored, "hit")
+        try:
+            response = view(request, *args, **kwargs)
+        except DatabaseError:
+            if stored is None:
+                raise  # DatabaseOutageMiddleware answers 503
+            logger.warning("Database unavailable: serving a stale copy of %s", request.path)
+            return stored_response(stored, "stale")
+        store(key, response, current)
         return response
 
     return wrapper

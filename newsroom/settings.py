@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.NulBytesMiddleware",
+    "newsroom.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,7 +94,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(env_required("DATABASE_URL"), conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(env_required("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,15 +137,28 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # A cache that does not answer must not hold a reader's page up: pages render without it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # imagekit remembers which renditions exist; per process is enough, and a Redis outage cannot break a page.
+    "imagekit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
+IMAGEKIT_CACHE_BACKEND = "imagekit"
 
 # Anonymous readers' pages are served from the cache for up to this long (0 turns it off);
 # content changes and scheduled publications end it sooner (newsroom/pagecache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 0 if DEBUG else 300))
+# A cached page is kept this long after it stops being fresh, to be served while the database is down.
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", 24 * 3600))
+# How many worker processes serve the site (gunicorn reads it too); with more than one, the cache
+# must be shared (REDIS_URL), or workers disagree about what is published (a check warns).
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", 1))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS"))

@@ -62,3 +62,21 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=keep)
     assert result.returncode != 0
     assert "ImproperlyConfigured: SECRET_KEY is not set" in result.stderr
+
+
+def deploy_check(env):
+    keep = {key: value for key, value in os.environ.items() if key not in {"REDIS_URL", "DEBUG"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**keep, "DEBUG": "0", **env},
+    )
+    return result.stdout + result.stderr
+
+
+def test_deploy_check_warns_when_several_workers_would_keep_separate_caches():
+    assert "newsroom.W001" in deploy_check({"WEB_CONCURRENCY": "3"})
+    assert "newsroom.W001" not in deploy_check({"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/9"})
+    assert "newsroom.W001" not in deploy_check({"WEB_CONCURRENCY": "1"})

@@ -1,0 +1,24 @@
+"""System checks for settings that work alone but fail together."""
+
+from django.conf import settings
+from django.core.checks import Warning, register
+
+LOCAL_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+@register(deploy=True)
+def shared_cache_for_several_workers(app_configs, **kwargs):
+    """Several workers with per-process caches disagree: one shows a scheduled story, another does not."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.DEBUG or settings.WEB_CONCURRENCY <= 1 or backend not in LOCAL_CACHES:
+        return []
+    return [
+        Warning(
+            f"WEB_CONCURRENCY={settings.WEB_CONCURRENCY} workers with a per-process cache ({backend}).",
+            hint="Set REDIS_URL so every worker shares one page cache and one generation of content.",
+            id="newsroom.W001",
+        )
+    ]

@@ -1,0 +1,108 @@
+"""The page cache in its production shape: after-commit invalidation, narrow invalidation, one round trip, outages."""
+
+import logging
+import socket
+
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory, override_settings
+
+from newsroom import pagecache
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _cache_on(settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 300
+    monkeypatch.setattr(pagecache, "_cache_down_until", 0.0)
+
+
+def test_a_page_cached_between_a_withdrawal_and_its_commit_is_not_served_after_the_commit(
+    client, demo, editor, django_capture_on_commit_callbacks
+):
+    request = RequestFactory().get("/")
+    key = pagecache.page_key(request)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        demo.unpublish(editor)
+        # A reader on another connection still sees the committed past and caches it under the new generation.
+        stale = pagecache.HttpResponse(f"<h1>{demo.headline}</h1>")
+        pagecache.store(key, stale, pagecache.generation())
+        assert demo.headline in client.get("/").content.decode()  # the window the issue describes
+    for callback in callbacks:
+        callback()
+    assert demo.headline not in client.get("/").content.decode()
+
+
+def test_saving_a_draft_leaves_cached_pages_alone(client, demo, reporter):
+    draft = ArticleFactory(headline="아직 안 나간 기사", created_by=reporter)
+    client.get("/")
+    before = pagecache.generation()
+    draft.headline = "아직 안 나간 기사, 고침"
+    draft.save_edit(reporter, draft.version, changed_fields=["headline"])
+    draft.tags.add("특종")
+    assert pagecache.generation() == before
+    assert client.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_submitting_a_draft_leaves_cached_pages_alone(client, demo, reporter):
+    draft = ArticleFactory(created_by=reporter)
+    client.get("/")
+    before = pagecache.generation()
+    draft.submit(reporter)
+    assert pagecache.generation() == before
+
+
+def test_publishing_and_editing_a_live_article_start_a_new_generation(demo, editor):
+    story = ArticleFactory(in_review=True)
+    before = pagecache.generation()
+    story.publish(editor)
+    after_publish = pagecache.generation()
+    assert after_publish != before
+    demo.headline = "고친 제목"
+    demo.save_edit(editor, demo.version, changed_fields=["headline"])
+    assert pagecache.generation() != after_publish
+
+
+class CountingCache:
+    """The real cache, counting the calls a request makes."""
+
+    def __init__(self, real):
+        self.real, self.calls = real, []
+
+    def __getattr__(self, name):
+        self.calls.append(name)
+        return getattr(self.real, name)
+
+
+def test_a_cached_page_costs_one_cache_round_trip(client, demo, monkeypatch):
+    client.get(demo.get_absolute_url())
+    counting = CountingCache(cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    response = client.get(demo.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def closed_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_with_the_cache_down_pages_render_from_the_database(client, demo, caplog):
+    redis_nobody_runs = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    with override_settings(CACHES=redis_nobody_runs), caplog.at_level(logging.WARNING, logger="newsroom.pagecache"):
+        for url in ["/", demo.get_absolute_url(), "/reporters/"]:
+            response = client.get(url)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+        assert demo.headline in client.get("/").content.decode()
+    assert "Page cache unavailable" in caplog.text
