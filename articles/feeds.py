@@ -21,7 +21,7 @@ class LatestArticlesFeed(Feed):
         return reverse("front_page")
 
     def items(self):
-        return Article.objects.published().for_lists().prefetch_related("corrections").newest_first()[:FEED_ARTICLES]
+        return Article.objects.published().for_feed().newest_first()[:FEED_ARTICLES]
 
     def item_title(self, item):
         return item.headline

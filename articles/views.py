@@ -9,7 +9,7 @@ from taggit.models import Tag
 from articles.models import Article, Section
 from articles.preview import article_id_from_token
 from newsroom.pagecache import reader_page
-from newsroom.pagination import paginate
+from newsroom.pagination import keyset_page
 
 
 @reader_page
@@ -47,15 +47,15 @@ def preview_signed(request, token):
 @reader_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = paginate(request, Article.objects.published().filter(section=section).for_lists().newest_first())
+    page = keyset_page(request, Article.objects.published().filter(section=section).for_lists().newest_first())
     return render(request, "articles/section_detail.html", {"section": section, "page": page})
 
 
 @reader_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = paginate(request, Article.objects.published().filter(tags=tag).for_lists().newest_first())
-    if not page.paginator.count:
+    page = keyset_page(request, Article.objects.published().filter(tags=tag).for_lists().newest_first())
+    if not page.object_list and not page.newer:
         # A tag used only on drafts must not reveal itself (its name can be the scoop).
         raise Http404
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})

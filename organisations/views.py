@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from newsroom.pagecache import reader_page
-from newsroom.pagination import paginate
+from newsroom.pagination import keyset_page
 from organisations.models import Organisation
 
 
@@ -15,7 +15,7 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     events = organisation.organised_events.order_by("-starts_at")[:10]
-    page = paginate(request, organisation.articles.published().for_lists().newest_first())
+    page = keyset_page(request, organisation.articles.published().for_lists().newest_first())
     return render(
         request,
         "organisations/organisation_detail.html",

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from newsroom.pagecache import reader_page
-from newsroom.pagination import paginate
+from newsroom.pagination import keyset_page
 from reporters.models import Reporter
 
 
@@ -15,5 +15,5 @@ def reporter_list(request):
 def reporter_detail(request, slug):
     reporter = get_object_or_404(Reporter, slug=slug)
     # reporter.articles is articles' manager: published() keeps drafts out without importing articles.
-    page = paginate(request, reporter.articles.published().for_lists().newest_first())
+    page = keyset_page(request, reporter.articles.published().for_lists().newest_first())
     return render(request, "reporters/reporter_detail.html", {"reporter": reporter, "page": page})

@@ -20,6 +20,9 @@ from newsroom.validators import validate_image_size
 from organisations.models import Organisation
 from reporters.models import Reporter
 
+# The columns an article list shows (the headline, its address, deck, time and lead photo).
+LIST_FIELDS = ("headline", "slug", "deck", "published_at", "status", "section", "photo", "photo_alt")
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
@@ -32,9 +35,18 @@ class ArticleQuerySet(models.QuerySet):
         return upcoming.aggregate(at=models.Min("published_at"))["at"]
 
     def for_lists(self):
-        """What a list of articles shows: section, bylines and thumbnails, in fixed queries."""
-        return self.select_related("section").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"))
+        """What a list of articles shows, and only that: no body or search vectors, bylines in one more query."""
+        return (
+            self.select_related("section")
+            .only(*LIST_FIELDS, "section__name", "section__slug")
+            .prefetch_related(
+                models.Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("reporter").only(
+                        "article_id", "order", "reporter__name", "reporter__slug", "reporter__title"
+                    ),
+                )
+            )
         )
 
     def review_queue(self):
@@ -49,9 +61,29 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a signed preview link may show: anything not withdrawn (a takedown ends every link)."""
         return self.exclude(status=Article.Status.UNPUBLISHED)
 
+    def for_feed(self):
+        """What a feed entry shows: the text without the search vectors, bylines and corrections."""
+        return (
+            self.select_related("section")
+            .defer("search_vector", "search_title")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")), "corrections"
+            )
+        )
+
     def for_page(self):
-        """What an article page shows: its list fields plus tags, organisations, events and corrections."""
-        return self.for_lists().prefetch_related("tags", "organisations", "events", "corrections")
+        """What an article page shows: all but the search vectors, with tags, organisations, events, corrections."""
+        return (
+            self.select_related("section")
+            .defer("search_vector", "search_title")
+            .prefetch_related(
+                models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
+                "tags",
+                "organisations",
+                "events",
+                "corrections",
+            )
+        )
 
     def newest_first(self):
         """Latest publication first; the id breaks ties so pages never overlap."""
@@ -179,7 +211,10 @@ class Article(ArticleWorkflow, models.Model):
         verbose_name = _("기사")
         verbose_name_plural = _("기사")
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            # Every reader list filters on status and orders newest first with the id as tie-break
+            # (keyset pages, newsroom/pagination.py); sections add their own column in front.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_live_newest"),
+            models.Index(fields=["section", "status", "-published_at", "-id"], name="article_section_live_newest"),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
             GinIndex(fields=["search_title"], name="article_search_title"),
         ]

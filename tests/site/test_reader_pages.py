@@ -95,7 +95,7 @@ def test_organisation_and_event_lists(client, demo):
 
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "1" * 40, "１"])
 def test_bad_page_numbers_are_404_not_500(client, demo, page):
-    assert client.get("/section/world/", {"page": page}).status_code == 404
+    assert client.get("/events/", {"page": page}).status_code == 404
 
 
 @pytest.mark.parametrize(

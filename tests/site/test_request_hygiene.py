@@ -12,7 +12,7 @@ AUTOCOMPLETE = "/admin/autocomplete/?app_label=articles&model_name=article&field
         AUTOCOMPLETE.format(field="tags"),
         "/admin/articles/article/?q=%00",
         "/admin/articles/article/?q=%EC%8A%A4%00%EB%A7%88",
-        "/section/world/?page=1%00",
+        "/section/world/?before=1%00",
         "/?%00=1",
     ],
 )
@@ -27,4 +27,5 @@ def test_nul_byte_in_the_path_is_a_400(client):
 
 
 def test_a_nul_in_a_page_number_is_just_a_bad_page(client, demo):
-    assert client.get("/section/world/", {"page": "1\x00"}).status_code == 404
+    assert client.get("/events/", {"page": "1\x00"}).status_code == 404
+    assert client.get("/section/world/", {"before": "1\x00"}).status_code == 404
