@@ -19,10 +19,11 @@ def article(db):
 def post_comment():
     """Fetch a challenge as the page's script does, then post a comment with the known answer."""
 
-    def post(client, article, answer=ANSWER, key=None, address="192.0.2.1", **fields):
+    def post(client, article, answer=ANSWER, key=None, address="192.0.2.1", forwarded=None, **fields):
         if key is None:
             key = client.get(reverse("comments:challenge"), REMOTE_ADDR=address).json()["key"]
         data = {"name": "독자", "email": "", "body": "좋은 기사 잘 읽었습니다.", **fields, "captcha_0": key, "captcha_1": answer}
-        return client.post(reverse("comments:post", args=[article.pk]), data, REMOTE_ADDR=address)
+        extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+        return client.post(reverse("comments:post", args=[article.pk]), data, REMOTE_ADDR=address, **extra)
 
     return post
