@@ -22,7 +22,8 @@ def post_comment():
     def post(client, article, answer=ANSWER, key=None, address="192.0.2.1", forwarded=None, **fields):
         if key is None:
             key = client.get(reverse("comments:challenge"), REMOTE_ADDR=address).json()["key"]
-        data = {"name": "독자", "email": "", "body": "좋은 기사 잘 읽었습니다.", **fields, "captcha_0": key, "captcha_1": answer}
+        data = {"name": "독자", "email": "", "body": "좋은 기사 잘 읽었습니다.", **fields}
+        data.update(captcha_0=key, captcha_1=answer)
         extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
         return client.post(reverse("comments:post", args=[article.pk]), data, REMOTE_ADDR=address, **extra)
 
