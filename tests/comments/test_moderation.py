@@ -53,7 +53,9 @@ def test_editor_approves_hides_and_deletes_in_bulk(client_as_editor, editor, art
     assert not Comment.objects.filter(pk=third.pk).exists()
 
 
-def test_approving_refreshes_the_cached_article_page(client, editor, article, settings, django_capture_on_commit_callbacks):
+def test_approving_refreshes_the_cached_article_page(
+    client, editor, article, settings, django_capture_on_commit_callbacks
+):
     settings.PAGE_CACHE_SECONDS = 300
     comment = add(article, "승인되면 보일 글")
     assert "승인되면 보일 글" not in client.get(article.get_absolute_url()).content.decode()
