@@ -100,9 +100,12 @@ def test_reporter_sees_only_comments_on_own_articles_without_personal_data(clien
     detail = client_as_reporter.get(reverse("admin:comments_comment_change", args=[mine.pk]))
     assert detail.status_code == 200
     assert "reader@example.com" not in detail.content.decode() and "192.0.2.1" not in detail.content.decode()
-    assert "남의 기사에 달린 글" not in client_as_reporter.get(
-        reverse("admin:comments_comment_change", args=[theirs.pk]), follow=True
-    ).content.decode()
+    assert (
+        "남의 기사에 달린 글"
+        not in client_as_reporter.get(
+            reverse("admin:comments_comment_change", args=[theirs.pk]), follow=True
+        ).content.decode()
+    )
     assert client_as_reporter.get(CHANGELIST, {"ip": "192.0.2.1"}).status_code in (302, 400)
 
 
