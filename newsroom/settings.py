@@ -188,6 +188,5 @@ COMMENTS_PERSONAL_DATA_DAYS = int(os.environ.get("COMMENTS_PERSONAL_DATA_DAYS", 
 CAPTCHA_TIMEOUT = 10  # minutes a challenge stays valid
 CAPTCHA_LENGTH = 5
 CAPTCHA_FONT_SIZE = 30
-CAPTCHA_IMAGE_SIZE = (150, 50)
 # A spoken challenge needs the `flite` program; without it readers get a new picture instead.
 CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or None

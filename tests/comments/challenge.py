@@ -1,6 +1,6 @@
 """A challenge whose answer the tests know. The check itself stays on: a wrong answer is still refused."""
 
-ANSWER = "NEWSROOM"
+ANSWER = "SMART"
 
 
 def fixed_challenge():
