@@ -1,6 +1,7 @@
 """The desk's moderation queue, the ban lists, and the per-article switch on the article's page."""
 
 from django.contrib import admin, messages
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -151,8 +152,20 @@ class BannedAddressAdmin(BanAdmin):
     search_fields = ["address", "note"]
 
 
+class LeaveAloneIfMissingFormSet(BaseInlineFormSet):
+    """A save of the article that does not send this section (another screen, a script) leaves the switch as is."""
+
+    def __init__(self, data=None, *args, prefix=None, **kwargs):
+        name = prefix or self.get_default_prefix()
+        if data is not None and f"{name}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{name}-TOTAL_FORMS": "0", f"{name}-INITIAL_FORMS": "0"})
+        super().__init__(data, *args, prefix=prefix, **kwargs)
+
+
 class CommentOptionInline(admin.StackedInline):
     model = ArticleCommentOption
+    formset = LeaveAloneIfMissingFormSet
     can_delete = False
     verbose_name_plural = _("독자 댓글")
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from comments.models import BanAction, BannedAddress, BannedWord, Comment
+from comments.models import ArticleCommentOption, BanAction, BannedAddress, BannedWord, Comment
 from tests.factories import ArticleFactory, ReporterFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +171,21 @@ def test_a_banned_address_must_be_an_address(client_as_editor):
     response = client_as_editor.post(url, {"address": "not an ip", "action": "refuse"})
     assert response.status_code == 200 and "IP 주소" in response.content.decode()
     assert not BannedAddress.objects.exists()
+
+
+def test_editor_closes_comments_on_the_article_page_and_other_saves_leave_the_switch(client_as_editor):
+    from tests.articles.workflow import change_form_data
+
+    article = ArticleFactory(published=True)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    inline = {
+        "comment_option-TOTAL_FORMS": 1,
+        "comment_option-INITIAL_FORMS": 0,
+        "comment_option-0-article": article.pk,
+        "comment_option-0-mode": "closed",
+    }
+    response = client_as_editor.post(url, change_form_data(article, **inline))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert ArticleCommentOption.objects.get(article=article).mode == "closed"
+    assert client_as_editor.post(url, change_form_data(article, headline="고친 제목")).status_code == 302
+    assert ArticleCommentOption.objects.get(article=article).mode == "closed"
