@@ -215,13 +215,9 @@ class BanAction(models.TextChoices):
     REFUSE = "refuse", _("거절함")
 
 
-class BannedWord(models.Model):
-    word = models.CharField(
-        _("금지어"),
-        max_length=100,
-        unique=True,
-        help_text=_("이름이나 내용에 이 말이 들어간 댓글을 막습니다. 대소문자는 가리지 않습니다."),
-    )
+class Ban(models.Model):
+    """An entry of one of the desk's lists: what happens to a matching comment, and why."""
+
     action = models.CharField(
         _("처리"),
         max_length=10,
@@ -231,6 +227,18 @@ class BannedWord(models.Model):
     )
     note = models.CharField(
         _("메모"), max_length=200, blank=True, help_text=_("왜 막는지 데스크끼리 남기는 메모입니다.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class BannedWord(Ban):
+    word = models.CharField(
+        _("금지어"),
+        max_length=100,
+        unique=True,
+        help_text=_("이름이나 내용에 이 말이 들어간 댓글을 막습니다. 대소문자는 가리지 않습니다."),
     )
 
     class Meta:
@@ -253,23 +261,13 @@ def validate_network(value):
         raise ValidationError(_("IP 주소(예: 203.0.113.7)나 대역(예: 203.0.113.0/24)을 적어 주세요.")) from None
 
 
-class BannedAddress(models.Model):
+class BannedAddress(Ban):
     address = models.CharField(
         _("금지 주소"),
         max_length=50,
         unique=True,
         validators=[validate_network],
         help_text=_("IP 주소(203.0.113.7) 또는 대역(203.0.113.0/24, IPv6도 됨)입니다."),
-    )
-    action = models.CharField(
-        _("처리"),
-        max_length=10,
-        choices=BanAction.choices,
-        default=BanAction.REFUSE,
-        help_text=_("'승인 대기'는 데스크가 보고 정하게 하고, '거절'은 등록하지 않습니다."),
-    )
-    note = models.CharField(
-        _("메모"), max_length=200, blank=True, help_text=_("왜 막는지 데스크끼리 남기는 메모입니다.")
     )
 
     class Meta:

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('address', models.CharField(help_text='IP 주소(203.0.113.7) 또는 대역(203.0.113.0/24, IPv6도 됨)입니다.', max_length=50, unique=True, validators=[comments.models.validate_network], verbose_name='금지 주소')),
-                ('action', models.CharField(choices=[('hold', '승인 대기로 보냄'), ('refuse', '거절함')], default='refuse', help_text="'승인 대기'는 데스크가 보고 정하게 하고, '거절'은 등록하지 않습니다.", max_length=10, verbose_name='처리')),
+                ('action', models.CharField(choices=[('hold', '승인 대기로 보냄'), ('refuse', '거절함')], default='hold', help_text="'승인 대기'는 데스크가 보고 정하게 하고, '거절'은 등록하지 않습니다.", max_length=10, verbose_name='처리')),
                 ('note', models.CharField(blank=True, help_text='왜 막는지 데스크끼리 남기는 메모입니다.', max_length=200, verbose_name='메모')),
             ],
             options={
