@@ -36,8 +36,8 @@ def page_number(raw):
     return int(raw)
 
 
-def article_comments(article, raw_page=None):
-    """Count, switch and one page of public comments (oldest first) for an article page."""
+def count_and_mode(article):
+    """The number of public comments and the article's switch (None: no row), in one query."""
     public = Comment.objects.public().filter(article=OuterRef("pk")).order_by().values("article")
     count, mode = (
         Article.objects.filter(pk=article.pk)
@@ -48,25 +48,31 @@ def article_comments(article, raw_page=None):
         .values_list("n", "mode")
         .get()
     )
-    count = count or 0
-    number = page_number(raw_page)
-    page = None
-    if count:
-        paginator = Paginator(
-            Comment.objects.public().filter(article=article).only("name", "body", "status", "created_at"),
-            settings.COMMENTS_PER_PAGE,
-        )
-        paginator.count = count  # known already: no second COUNT(*)
-        if number > paginator.num_pages:
+    return count or 0, mode
+
+
+def comments_page(article, count, number):
+    """One page of public comments, oldest first; None when there are none. A page past the end is a 404."""
+    if not count:
+        if number > 1:
             raise Http404(_("없는 쪽입니다."))
-        page = paginator.page(number)
-    elif number > 1:
+        return None
+    queryset = Comment.objects.public().filter(article=article).only("name", "body", "status", "created_at")
+    paginator = Paginator(queryset, settings.COMMENTS_PER_PAGE)
+    paginator.count = count  # known already: no second COUNT(*)
+    if number > paginator.num_pages:
         raise Http404(_("없는 쪽입니다."))
+    return paginator.page(number)
+
+
+def article_comments(article, raw_page=None):
+    """Count, switch and one page of public comments for an article page, in two queries."""
+    count, mode = count_and_mode(article)
     return ArticleComments(
         article=article,
         count=count,
         open=comments_open(article, mode or ArticleCommentOption.Mode.DEFAULT),
-        page=page,
+        page=comments_page(article, count, page_number(raw_page)),
         holds_for_approval=site_defaults().holds_for_approval,
         keep_days=settings.COMMENTS_PERSONAL_DATA_DAYS,
         form=CommentForm(),

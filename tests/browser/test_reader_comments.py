@@ -73,6 +73,7 @@ def test_reader_comments_desk_approves_and_the_comment_appears(live_server, page
     desk = browser.new_context(locale="ko-KR", timezone_id="Asia/Seoul", viewport={"width": 1280, "height": 900})
     admin = desk.new_page()
     log_in(admin, live_server, "desk")
+    screenshot(admin, "comments-desk-front-page")
     admin.get_by_role("link", name="검토를 기다리는 댓글 1건").click()
     expect(admin.locator("#result_list")).to_contain_text("김독자")
     expect(admin.locator("#result_list")).to_contain_text(HEADLINE)
