@@ -165,3 +165,8 @@ def test_fetching_challenges_is_limited_per_address(client, settings):
 def test_the_posted_page_shows_the_comment_as_text(client, article, post_comment):
     page = follow(client, post_comment(client, article, body="<script>alert(1)</script>\n둘째 줄")).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;<br>둘째 줄" in page
+
+
+def test_the_librarys_unlimited_refresh_view_is_not_served(client):
+    response = client.get("/captcha/refresh/", headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.status_code == 404
