@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 
 from articles.models import Article, Byline, Section
 from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
+from articles.signals import demo_loaded
 from events.models import Event, Session
 from organisations.models import Organisation
 from reporters.models import Reporter
@@ -317,6 +318,7 @@ def load_demo():
     )
     orgs = load_organisations()
     event, sessions = load_event(orgs)
-    load_seminar_article(reporter, sections, orgs, event, sessions)
+    article = load_seminar_article(reporter, sections, orgs, event, sessions)
     load_draft(reporter, sections, orgs)
+    demo_loaded.send(sender=Article, article=article, users=users)
     return [(username, password, group) for username, password, group, _ in DEMO_USERS]

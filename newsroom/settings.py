@@ -179,3 +179,26 @@ LOGGING = {
 # Signed preview links for people without an account stop working after this many seconds (48 hours).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 LOGIN_URL = "admin:login"
+
+# Reader comments (issue 9, app `comments`). The site-wide default and the moderation policy are read
+# only through comments.policy.site_defaults(), which moves to the site-settings record when it exists.
+INSTALLED_APPS += ["captcha", "comments"]
+# New articles take comments unless the desk turns them off per article.
+COMMENTS_ENABLED_DEFAULT = env_bool("COMMENTS_ENABLED_DEFAULT", True)
+# "pre": every comment waits for the desk's approval; "post": shown at once, moderated afterwards.
+COMMENTS_MODERATION = os.environ.get("COMMENTS_MODERATION", "pre")
+COMMENTS_MAX_LENGTH = int(os.environ.get("COMMENTS_MAX_LENGTH", 1000))
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", 2))
+COMMENTS_PER_PAGE = 20
+# Posts one address may make (refused above it, counted in the cache).
+COMMENTS_RATE_PER_MINUTE = int(os.environ.get("COMMENTS_RATE_PER_MINUTE", 5))
+COMMENTS_RATE_PER_HOUR = int(os.environ.get("COMMENTS_RATE_PER_HOUR", 30))
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: use the connection's address).
+COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", 0))
+# IP addresses and e-mails are erased from comments older than this (manage.py erase_comment_personal_data).
+COMMENTS_PERSONAL_DATA_DAYS = int(os.environ.get("COMMENTS_PERSONAL_DATA_DAYS", 90))
+CAPTCHA_TIMEOUT = 10  # minutes a challenge stays valid
+CAPTCHA_LENGTH = 5
+CAPTCHA_FONT_SIZE = 30
+# A spoken challenge needs the `flite` program; without it readers get a new picture instead.
+CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or None

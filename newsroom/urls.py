@@ -17,6 +17,8 @@ urlpatterns = [
     path("reporters/", include("reporters.urls")),
     path("organisations/", include("organisations.urls")),
     path("events/", include("events.urls")),
+    path("comments/", include("comments.urls")),
+    path("captcha/", include("comments.captcha_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"articles": ArticleSitemap}}, name="sitemap"),
     path("admin/", admin.site.urls),
 ]

@@ -12,6 +12,7 @@ from PIL import Image
 
 from articles.models import Article, Byline, Section
 from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
+from comments.roles import ensure_comment_roles
 from events.models import Event, Session
 from organisations.models import Organisation
 from reporters.models import Reporter
@@ -42,6 +43,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
             ensure_roles(Group, Permission)  # a transactional test's flush empties the groups
+            ensure_comment_roles(Group, Permission)
             self.groups.add(*[Group.objects.get(name=name) for name in extracted])
         if create:
             self.save()

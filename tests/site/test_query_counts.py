@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 import pytest
 
+from comments.models import Comment
 from tests.factories import ArticleFactory, ReporterFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,8 @@ def _render_every_time(settings):
 
 
 MAX_QUERIES = 6
+# Comments under an article: one query for their count and the article's switch, one for the page shown.
+COMMENT_QUERIES = 2
 PAGES = [
     "/",
     "/section/world/",
@@ -41,18 +44,29 @@ def grow_archive(demo, count):
         )
         article.events.add(event)
         article.organisations.add(organisation)
+        Comment.objects.create(article=demo, name="독자", body="댓글", status=Comment.Status.APPROVED)
+        Comment.objects.create(article=demo, name="독자", body="대기", status=Comment.Status.PENDING)
 
 
-def query_count(client, url, django_assert_max_num_queries):
+def query_count(client, url, django_assert_max_num_queries, limit=MAX_QUERIES):
     client.get(url)  # warm the section-menu cache, as a running site has it
-    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+    with django_assert_max_num_queries(limit) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
 @pytest.mark.parametrize("url", [*PAGES, "article"])
 def test_reader_page_query_count_does_not_grow_with_the_archive(client, demo, url, django_assert_max_num_queries):
+    limit = MAX_QUERIES + COMMENT_QUERIES if url == "article" else MAX_QUERIES
     url = demo.get_absolute_url() if url == "article" else url
-    small = query_count(client, url, django_assert_max_num_queries)
+    small = query_count(client, url, django_assert_max_num_queries, limit)
     grow_archive(demo, 25)
-    assert query_count(client, url, django_assert_max_num_queries) == small
+    assert query_count(client, url, django_assert_max_num_queries, limit) == small
+
+
+def test_a_later_page_of_comments_runs_the_same_queries(client, demo, settings, django_assert_max_num_queries):
+    settings.COMMENTS_PER_PAGE = 5
+    grow_archive(demo, 12)
+    first = query_count(client, demo.get_absolute_url(), django_assert_max_num_queries, MAX_QUERIES + COMMENT_QUERIES)
+    later = query_count(client, demo.get_absolute_url() + "?comments=3", django_assert_max_num_queries, first)
+    assert later == first
