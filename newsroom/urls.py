@@ -18,7 +18,7 @@ urlpatterns = [
     path("organisations/", include("organisations.urls")),
     path("events/", include("events.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"articles": ArticleSitemap}}, name="sitemap"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if settings.SERVE_MEDIA:
