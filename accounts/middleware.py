@@ -1,10 +1,9 @@
 """Content-Security-Policy on every response: the readers' policy, and the admin's own."""
 
+from csp.middleware import CSPMiddleware
 from django import forms
 from django.conf import settings
 from js_asset import Media
-
-from csp.middleware import CSPMiddleware
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -207,16 +207,20 @@ SESSION_SAVE_EVERY_REQUEST = True
 
 # Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name, or
 # from one address, logins stop for LOGIN_COOLOFF_MINUTES; editors clear locks in the admin.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 30)))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# The lock ends when the page says it will, however often someone retries meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
-AXES_COOLOFF_MESSAGE = _("로그인 시도가 너무 많아 잠시 막았습니다. 나중에 다시 시도하거나 데스크에 잠금 해제를 부탁하세요.")
+AXES_COOLOFF_MESSAGE = _(
+    "로그인 시도가 너무 많아 잠시 막았습니다. 나중에 다시 시도하거나 데스크에 잠금 해제를 부탁하세요."
+)
 
 # Two-factor (django-otp, TOTP): required for superusers and these groups, or for every staff
 # account with TWO_FACTOR_FOR_ALL=1; others may turn it on for themselves.
@@ -224,7 +228,7 @@ TWO_FACTOR_GROUPS = env_list("TWO_FACTOR_GROUPS", "데스크")
 TWO_FACTOR_FOR_ALL = env_bool("TWO_FACTOR_FOR_ALL")
 
 
-def OTP_TOTP_ISSUER(device):  # noqa: N802 - django-otp calls the setting with the device
+def OTP_TOTP_ISSUER(device):  # django-otp calls this setting with the device
     return str(SITE_NAME)
 
 
