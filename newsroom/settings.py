@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "newsroom.middleware.QueryStringLimitMiddleware",
     "newsroom.middleware.NulBytesMiddleware",
     "newsroom.middleware.FileNameLengthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -25,7 +25,11 @@ def current_code(device):
     """The code the authenticator app shows now; the device forgets codes already used, so the
     same code can serve several logins in one 30-second step."""
     TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"
+    return f"{totp_now(device):0{device.digits}d}"
+
+
+def totp_now(device):
+    return totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
 
 
 def needs_device(user):

@@ -203,3 +203,13 @@ def test_unverified_person_can_still_log_out(client):
     response = client.post(reverse("admin:logout"))
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_guessing_codes_is_throttled(client):
+    device = test_twofactor.authenticator(editor_user(username="desk"))
+    password_login(client, "desk")
+    client.post(reverse("admin:two_factor_verify"), {"otp_token": "000000"})
+    client.post(reverse("admin:two_factor_verify"), {"otp_token": "111111"})
+    code = f"{test_twofactor.totp_now(device):06d}"  # right, but too soon after two wrong guesses
+    assert client.post(reverse("admin:two_factor_verify"), {"otp_token": code}).status_code == 200
+    assert client.get(reverse("admin:index")).status_code == 302
