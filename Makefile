@@ -12,7 +12,7 @@ PORT   ?= 8000
 # Debian packages the tests use; installed only when missing (as root, with apt).
 APT    := apt-get update -qq && apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test setup system-deps lint messages clean-db
+.PHONY: run test setup system-deps lint messages clean-db backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { $(APT) python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -47,3 +47,12 @@ messages: $(VENV)/.installed
 clean-db:
 	test ! -x $(PY) || $(PY) -m newsroom.embedded_db stop
 	rm -rf .data/pg
+
+# A dated archive of the database and the uploaded media in backups/ (or BACKUP_DIR).
+backup: $(VENV)/.installed
+	$(PY) manage.py backup
+
+# Restore an archive into an EMPTY database: for the embedded one, `make clean-db` first.
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/newsroom-YYYYMMDD-HHMMSS.tar"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"

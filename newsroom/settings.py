@@ -257,3 +257,6 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     # ProseMirror and select2 position their pop-ups with inline styles; scripts stay strict.
     "style-src": [SELF, "'unsafe-inline'"],
 }
+
+# `make backup` writes dated archives of the database and the media here (newsroom/backups.py).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
