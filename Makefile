@@ -24,6 +24,7 @@ setup: $(VENV)/.installed
 
 run: setup
 	PORT=$(PORT) $(PY) manage.py load_demo
+	DEBUG=$${DEBUG:-1} $(PY) manage.py demo_two_factor
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's chromium drives the browser tests (Playwright never downloads one), with
