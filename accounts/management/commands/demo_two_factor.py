@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import twofactor
 
 # Published in the README, like the demo passwords: for `make run` only, never for a real account.
-DEMO_SECRET = "NEWSROOMDEMOEDITOR234567"
+DEMO_SECRET = "NEWSROOMDEMOEDITOR234567"  # noqa: S105
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             raise CommandError(f"no user {username!r}: run `manage.py load_demo` first")
         key = base64.b32decode(DEMO_SECRET).hex()
         TOTPDevice.objects.filter(user=user).exclude(key=key).delete()
-        device, _ = TOTPDevice.objects.update_or_create(
+        TOTPDevice.objects.update_or_create(
             user=user, key=key, defaults={"name": twofactor.APP_DEVICE_NAME, "confirmed": True}
         )
         self.stdout.write(f"  {username}'s second factor: secret {DEMO_SECRET} in an authenticator app,")
