@@ -57,10 +57,10 @@ INSTALLED_APPS = [
     "events",
     "articles",
     "accounts",
-    "axes",
+    "accounts.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "accounts.apps.TOTPConfig",
+    "accounts.apps.StaticConfig",
     "csp",
 ]
 
