@@ -212,7 +212,8 @@ AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.a
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 30)))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A success must not wipe failures: it would clear every failure from the same address, too.
+AXES_RESET_ON_SUCCESS = False
 # The lock ends when the page says it will, however often someone retries meanwhile.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True

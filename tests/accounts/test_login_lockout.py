@@ -111,3 +111,15 @@ def test_logins_failures_and_lockouts_are_recorded_for_administrators(client):
         response = admin_client.get(reverse(f"admin:axes_{name}_changelist"))
         assert response.status_code == 200
         assert "kang" in response.content.decode()
+
+
+def test_logging_in_to_another_account_does_not_wipe_someone_elses_failures(client):
+    """A colleague (or an attacker with an account) on the same network cannot reset the count."""
+    reporter_user(username="kang")
+    reporter_user(username="insider")
+    guesser = Client()
+    for _ in range(4):
+        attempt(guesser, "kang", "wrong-password")
+    assert attempt(Client(), "insider", PASSWORD).status_code == 302
+    attempt(guesser, "kang", "wrong-password")
+    assert attempt(guesser, "kang", PASSWORD, address="198.51.100.1").status_code == 429
