@@ -24,6 +24,7 @@ PRODUCTION = {
 def run_settings(env, *code):
     """Run Python with the project's settings under the given environment; return its output."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process
     for name in ["HSTS_SECONDS", "HSTS_PRELOAD", "HSTS_INCLUDE_SUBDOMAINS", "BEHIND_PROXY", "SECURE_COOKIES"]:
         if name not in env:
             environment.pop(name, None)
