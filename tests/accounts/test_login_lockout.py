@@ -123,3 +123,24 @@ def test_logging_in_to_another_account_does_not_wipe_someone_elses_failures(clie
     assert attempt(Client(), "insider", PASSWORD).status_code == 302
     attempt(guesser, "kang", "wrong-password")
     assert attempt(guesser, "kang", PASSWORD, address="198.51.100.1").status_code == 429
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(client, settings):
+    """Entries a client puts in X-Forwarded-For itself cannot dodge the per-address lock."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    reporter_user(username="kang")
+    for number in range(5):
+        client.post(
+            reverse("admin:login"),
+            {"username": f"guess-{number}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.2",  # the proxy
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}, 203.0.113.77",
+        )
+    assert AccessAttempt.objects.filter(ip_address="203.0.113.77").exists()
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "kang", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="192.0.2.1, 203.0.113.77",
+    )
+    assert response.status_code == 429

@@ -112,6 +112,7 @@ def test_enrolment_shows_a_qr_code_then_backup_codes(client):
     assert 'src="data:image/svg+xml;base64,' in page
     assert setup.context["secret"] in page
     device = TOTPDevice.objects.get(user__username="desk", confirmed=False)
+    assert "issuer=%EB%89%B4%EC%8A%A4%EB%A3%B8" in device.config_url  # 뉴스룸, the name the app shows
     assert client.get(reverse("admin:two_factor_setup")).context["secret"] == setup.context["secret"]  # stable
 
     done = client.post(reverse("admin:two_factor_setup"), {"otp_token": test_twofactor.current_code(device)})
