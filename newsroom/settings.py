@@ -237,26 +237,37 @@ def OTP_TOTP_ISSUER(device):  # django-otp calls this setting with the device
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
+
 # Content-Security-Policy (django-csp 4): reader pages run only our own files and nonce-tagged tags;
 # the admin (rich-text editor, select2) gets its own policy in accounts/middleware.py.
+# Media or static files on another host (a CDN) are allowed by their URL's origin; CSP_IMG_SRC and
+# CSP_FRAME_SRC add hosts for pictures and embedded players; CSP_REPORT_URI receives violation reports.
+def url_origins(*urls):
+    return [f"{scheme}://{rest.split('/', 1)[0]}" for url in urls for scheme, _, rest in [url.partition("://")] if rest]
+
+
+FILE_ORIGINS = url_origins(STATIC_URL, MEDIA_URL)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
+        "script-src": [SELF, NONCE, *url_origins(STATIC_URL)],
+        "style-src": [SELF, *url_origins(STATIC_URL)],
+        "img-src": [SELF, "data:", *FILE_ORIGINS, *env_list("CSP_IMG_SRC")],
+        "font-src": [SELF, *url_origins(STATIC_URL)],
+        "media-src": [SELF, *FILE_ORIGINS],
+        "frame-src": [SELF, *env_list("CSP_FRAME_SRC")],
         "connect-src": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],
+        **({"report-uri": os.environ["CSP_REPORT_URI"]} if os.environ.get("CSP_REPORT_URI") else {}),
     }
 }
 CONTENT_SECURITY_POLICY_ADMIN = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-    # ProseMirror and select2 position their pop-ups with inline styles; scripts stay strict.
-    "style-src": [SELF, "'unsafe-inline'"],
+    # ProseMirror injects a <style> element and the admin's lists set style attributes; scripts stay strict.
+    "style-src": [SELF, "'unsafe-inline'", *url_origins(STATIC_URL)],
 }
 
 # `make backup` writes dated archives of the database and the media here (newsroom/backups.py).

@@ -62,3 +62,22 @@ def test_the_rich_text_editors_import_map_carries_the_nonce(client_as_editor):
 def test_two_factor_and_lockout_pages_have_the_admin_policy(client):
     response = client.get(reverse("admin:login"))
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_media_on_a_cdn_and_embed_hosts_extend_the_policy():
+    from tests.security.test_https import show
+
+    env = {
+        "CSP_FRAME_SRC": "https://www.youtube-nocookie.com",
+        "CSP_REPORT_URI": "https://csp.example.com/report",
+    }
+    directives = show(env, 's.CONTENT_SECURITY_POLICY["DIRECTIVES"]')
+    assert "'frame-src': [\"'self'\", 'https://www.youtube-nocookie.com']" in directives
+    assert "'report-uri': 'https://csp.example.com/report'" in directives
+    assert "'script-src': [\"'self'\", csp.constants.NONCE]" in directives  # nothing else runs
+
+
+def test_file_origins_come_from_absolute_urls():
+    from newsroom.settings import url_origins
+
+    assert url_origins("/static/", "https://cdn.example.com/media/") == ["https://cdn.example.com"]
