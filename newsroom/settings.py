@@ -268,6 +268,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
     # ProseMirror injects a <style> element and the admin's lists set style attributes; scripts stay strict.
     "style-src": [SELF, "'unsafe-inline'", *url_origins(STATIC_URL)],
+    # An upload's preview before it is saved is a blob: URL.
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
 }
 
 # `make backup` writes dated archives of the database and the media here (newsroom/backups.py).
