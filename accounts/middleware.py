@@ -1,9 +1,13 @@
-"""Content-Security-Policy on every response: the readers' policy, and the admin's own."""
+"""Security on every request: the Content-Security-Policy, and the second factor outside the admin."""
 
 from csp.middleware import CSPMiddleware
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.utils.functional import SimpleLazyObject
 from js_asset import Media
+
+from accounts import twofactor
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -28,3 +32,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def is_admin_path(path):
     return path.startswith("/" + settings.ADMIN_URL)
+
+
+class SecondFactorMiddleware:
+    """Outside the admin, a password-only session of someone who owes a second factor is anonymous.
+
+    The admin sends such a person to the code step itself (accounts/admin_site.py); every other
+    view that trusts request.user (staff previews of drafts, a draft's photo) must not let a
+    stolen password through either, whichever app it lives in. Install after OTPMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_admin_path(request.path_info):
+            user = request.user
+            request.user = SimpleLazyObject(lambda: AnonymousUser() if twofactor.owes_second_factor(user) else user)
+        return self.get_response(request)

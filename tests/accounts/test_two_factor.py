@@ -214,3 +214,27 @@ def test_guessing_codes_is_throttled(client):
     code = f"{test_twofactor.totp_now(device):06d}"  # right, but too soon after two wrong guesses
     assert client.post(reverse("admin:two_factor_verify"), {"otp_token": code}).status_code == 200
     assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_a_password_alone_does_not_open_staff_pages_outside_the_admin(client):
+    """Staff previews of drafts trust request.user: a password-only editor is anonymous there."""
+    from tests.factories import ArticleFactory
+
+    draft = ArticleFactory(headline="아직 출고 안 된 특종")
+    device = test_twofactor.authenticator(editor_user(username="desk"))
+    password_login(client, "desk")
+    response = client.get(reverse("articles:preview", args=[draft.pk]))
+    assert response.status_code == 302
+    assert "특종" not in response.content.decode()
+
+    client.post(reverse("admin:two_factor_verify"), {"otp_token": test_twofactor.current_code(device)})
+    assert "아직 출고 안 된 특종" in client.get(reverse("articles:preview", args=[draft.pk])).content.decode()
+
+
+def test_reporters_without_a_device_keep_their_previews(client):
+    from tests.factories import ArticleFactory
+
+    draft = ArticleFactory(headline="기자의 초고")
+    reporter_user(username="kang")
+    password_login(client, "kang")
+    assert client.get(reverse("articles:preview", args=[draft.pk])).status_code == 200
