@@ -12,7 +12,7 @@ PORT   ?= 8000
 # Debian packages the tests use; installed only when missing (as root, with apt).
 APT    := apt-get update -qq && apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test setup system-deps lint messages stop-db clean-db
+.PHONY: run test setup system-deps lint messages stop-db clean-db backup restore
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { $(APT) python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -25,6 +25,7 @@ setup: $(VENV)/.installed
 run: setup
 	PORT=$(PORT) $(PY) manage.py load_demo
 	@echo "The embedded PostgreSQL (when DATABASE_URL is unset) keeps running after this; 'make stop-db' stops it."
+	DEBUG=$${DEBUG:-1} $(PY) manage.py demo_two_factor
 	-DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 	@echo "Stopped the site. The embedded PostgreSQL still runs: 'make stop-db' stops it."
 
@@ -53,3 +54,12 @@ stop-db:
 
 clean-db: stop-db
 	rm -rf .data/pg
+
+# A dated archive of the database and the uploaded media in backups/ (or BACKUP_DIR).
+backup: $(VENV)/.installed
+	$(PY) manage.py backup
+
+# Restore an archive into an EMPTY database: for the embedded one, `make clean-db` first.
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/newsroom-YYYYMMDD-HHMMSS.tar"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"

@@ -34,7 +34,12 @@ REPORTER_PERMISSIONS = [
 
 EDITOR_APPS = ["articles", "reporters", "organisations", "events", "taggit"]
 # Editors link reporters to their logins, so they look users up (but do not change them).
-EDITOR_EXTRA_PERMISSIONS = [("auth", "view_user")]
+# They also see and clear login lockouts (django-axes), so a locked-out reporter need not wait.
+EDITOR_EXTRA_PERMISSIONS = [
+    ("auth", "view_user"),
+    ("axes", "view_accessattempt"),
+    ("axes", "delete_accessattempt"),
+]
 
 
 def ensure_roles(group_model, permission_model):
@@ -45,5 +50,7 @@ def ensure_roles(group_model, permission_model):
     editor, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
     editor.permissions.add(*permission_model.objects.filter(content_type__app_label__in=EDITOR_APPS))
     for app_label, codename in EDITOR_EXTRA_PERMISSIONS:
-        editor.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
+        # filter, not get: an early migration runs before the app (axes) has its permissions;
+        # a later one (accounts 0001) completes the group.
+        editor.permissions.add(*permission_model.objects.filter(content_type__app_label=app_label, codename=codename))
     return reporter, editor

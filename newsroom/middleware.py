@@ -2,8 +2,9 @@
 
 import logging
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
@@ -36,6 +37,51 @@ class NulBytesMiddleware:
             result.setlist(key.replace("\x00", " "), [value.replace("\x00", " ") for value in values])
         result._mutable = False
         return result
+
+
+class FileNameLengthMiddleware:
+    """Answer 404 for a file path no file system can hold, before any view tries to open it.
+
+    Views that read files named by the URL (media and static files in development) would
+    otherwise meet ENAMETOOLONG from the operating system and answer 500. A file name holds at
+    most 255 bytes and a path 4096, so under MEDIA_URL and STATIC_URL no real file has a longer
+    part; elsewhere (article slugs run to 120 Korean characters, 360 bytes) only the total counts.
+    """
+
+    MAX_PART_BYTES = 255
+    MAX_PATH_BYTES = 4096
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.file_prefixes = tuple(prefix for prefix in (settings.MEDIA_URL, settings.STATIC_URL) if prefix)
+
+    def __call__(self, request):
+        path = request.path_info.encode("utf-8", "surrogateescape")
+        too_long = len(path) > self.MAX_PATH_BYTES or (
+            request.path_info.startswith(self.file_prefixes)
+            and any(len(part) > self.MAX_PART_BYTES for part in path.split(b"/"))
+        )
+        if too_long:
+            return HttpResponseNotFound(gettext("찾는 파일이 없습니다: 주소가 너무 깁니다."))
+        return self.get_response(request)
+
+
+class QueryStringLimitMiddleware:
+    """Answer 400 for a query string with more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS.
+
+    Django refuses such a request when something reads request.GET, but with DEBUG on its error
+    page reads request.GET again to show it, fails the same way and turns the 400 into a 500.
+    Counting the separators, as Python's parser does, settles it before anything parses.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        if limit is not None and request.META.get("QUERY_STRING", "").count("&") + 1 > limit:
+            return HttpResponseBadRequest(gettext("잘못된 요청입니다: 주소의 값이 너무 많습니다."))
+        return self.get_response(request)
 
 
 class DatabaseOutageMiddleware:

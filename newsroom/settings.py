@@ -41,7 +41,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.NewsroomAdminConfig",  # django.contrib.admin with the two-factor admin site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,20 +59,32 @@ INSTALLED_APPS = [
     "organisations",
     "events",
     "articles",
+    "accounts",
+    "accounts.apps.AxesConfig",
+    "django_otp",
+    "accounts.apps.TOTPConfig",
+    "accounts.apps.StaticConfig",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "newsroom.middleware.QueryStringLimitMiddleware",
     "newsroom.middleware.NulBytesMiddleware",
     "newsroom.middleware.DatabaseOutageMiddleware",
+    "newsroom.middleware.FileNameLengthMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -161,8 +173,6 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", 24 * 3
 WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", 1))
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS"))
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -202,3 +212,101 @@ CAPTCHA_LENGTH = 5
 CAPTCHA_FONT_SIZE = 30
 # A spoken challenge needs the `flite` program; without it readers get a new picture instead.
 CAPTCHA_FLITE_PATH = os.environ.get("CAPTCHA_FLITE_PATH") or None
+
+# --- Security baseline (issue 10): see README "Security" and docs/ARCHITECTURE.md ---------------
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+# The admin lives under this path; moving it off /admin/ keeps most scanners away.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# HTTPS=1: the site is served over TLS (directly or behind a proxy that sets X-Forwarded-Proto).
+HTTPS = env_bool("HTTPS")
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 31536000)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+# Trust the proxy's word about the scheme only when we are told one is in front of us.
+if env_bool("BEHIND_PROXY", HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A deliberate choice to leave HSTS's subdomains or preload off is not a warning every deploy.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
+
+# A session ends after this many idle seconds (every request renews it). Default: 8 hours.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", 8 * 3600))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name, or
+# from one address, logins stop for LOGIN_COOLOFF_MINUTES; editors clear locks in the admin.
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# A success must not wipe failures: it would clear every failure from the same address, too.
+AXES_RESET_ON_SUCCESS = False
+# The lock ends when the page says it will, however often someone retries meanwhile.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+AXES_COOLOFF_MESSAGE = _(
+    "로그인 시도가 너무 많아 잠시 막았습니다. 나중에 다시 시도하거나 데스크에 잠금 해제를 부탁하세요."
+)
+
+# Two-factor (django-otp, TOTP): required for superusers and these groups, or for every staff
+# account with TWO_FACTOR_FOR_ALL=1; others may turn it on for themselves.
+TWO_FACTOR_GROUPS = env_list("TWO_FACTOR_GROUPS", "데스크")
+TWO_FACTOR_FOR_ALL = env_bool("TWO_FACTOR_FOR_ALL")
+
+
+def OTP_TOTP_ISSUER(device):  # django-otp calls this setting with the device
+    return str(SITE_NAME)
+
+
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+
+# Content-Security-Policy (django-csp 4): reader pages run only our own files and nonce-tagged tags;
+# the admin (rich-text editor, select2) gets its own policy in accounts/middleware.py.
+# Media or static files on another host (a CDN) are allowed by their URL's origin; CSP_IMG_SRC and
+# CSP_FRAME_SRC add hosts for pictures and embedded players; CSP_REPORT_URI receives violation reports.
+def url_origins(*urls):
+    return [f"{scheme}://{rest.split('/', 1)[0]}" for url in urls for scheme, _, rest in [url.partition("://")] if rest]
+
+
+FILE_ORIGINS = url_origins(STATIC_URL, MEDIA_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *url_origins(STATIC_URL)],
+        "style-src": [SELF, *url_origins(STATIC_URL)],
+        "img-src": [SELF, "data:", *FILE_ORIGINS, *env_list("CSP_IMG_SRC")],
+        "font-src": [SELF, *url_origins(STATIC_URL)],
+        "media-src": [SELF, *FILE_ORIGINS],
+        "frame-src": [SELF, *env_list("CSP_FRAME_SRC")],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        **({"report-uri": os.environ["CSP_REPORT_URI"]} if os.environ.get("CSP_REPORT_URI") else {}),
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    # ProseMirror injects a <style> element and the admin's lists set style attributes; scripts stay strict.
+    "style-src": [SELF, "'unsafe-inline'", *url_origins(STATIC_URL)],
+    # An upload's preview before it is saved is a blob: URL.
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+}
+
+# `make backup` writes dated archives of the database and the media here (newsroom/backups.py).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))

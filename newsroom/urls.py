@@ -20,7 +20,7 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("captcha/", include("comments.captcha_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"articles": ArticleSitemap}}, name="sitemap"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if settings.SERVE_MEDIA:

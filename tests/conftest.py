@@ -85,3 +85,15 @@ def other_reporter(db):
 def _fast_passwords(settings):
     """Hashing passwords properly takes a quarter second per user; tests make hundreds."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_for_test_logins(request, monkeypatch):
+    """force_login, client.login and the client_as_* fixtures give sessions past the second factor.
+
+    Tests that prove the two-factor enforcement opt out with @pytest.mark.real_two_factor.
+    """
+    if request.node.get_closest_marker("real_two_factor") is None:
+        from tests import twofactor
+
+        twofactor.install(monkeypatch)

@@ -23,6 +23,7 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
+        watch_for_csp_violations(browser)
         yield browser
         browser.close()
 
@@ -47,3 +48,50 @@ def screenshot():
         return path
 
     return take
+
+
+# --- Content-Security-Policy: any violation in any page of any browser test fails that test. ---
+CSP_VIOLATIONS = []
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
+
+
+def _on_console(message):
+    text = message.text
+    if "Content Security Policy" in text or text.startswith("CSP violation:"):
+        CSP_VIOLATIONS.append(text)
+
+
+def _watch_context(context):
+    context.add_init_script(REPORT_VIOLATIONS)
+    context.on("console", _on_console)
+    return context
+
+
+def watch_for_csp_violations(browser):
+    """Every context the browser makes, in fixtures or in tests, reports CSP violations."""
+    new_context, new_page = browser.new_context, browser.new_page
+
+    def watched_new_context(*args, **kwargs):
+        return _watch_context(new_context(*args, **kwargs))
+
+    def watched_new_page(*args, **kwargs):
+        page = new_page(*args, **kwargs)
+        _watch_context(page.context)
+        return page
+
+    browser.new_context, browser.new_page = watched_new_context, watched_new_page
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Fail the test when a page it opened broke the Content-Security-Policy (console or event)."""
+    CSP_VIOLATIONS.clear()
+    yield
+    if request.node.get_closest_marker("csp_violations_expected") is None:
+        seen, CSP_VIOLATIONS[:] = list(dict.fromkeys(CSP_VIOLATIONS)), []
+        assert not seen, "Content-Security-Policy violations:\n" + "\n".join(seen)

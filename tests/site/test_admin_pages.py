@@ -5,8 +5,8 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 MODELS = sorted(admin.site._registry, key=lambda model: model._meta.label)
-# Written by readers, never added in the admin: their add page is refused.
-NO_ADD_PAGE = {"comments.Comment"}
+# Written by readers or by logins (django-axes' logs), never added by hand: their add page is refused.
+NO_ADD_PAGE = {"comments.Comment", "axes.AccessAttempt", "axes.AccessLog", "axes.AccessFailureLog"}
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EN_PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["newsroom", "articles", "reporters", "organisations", "events", "comments", "templates"]
+SOURCE_DIRS = ["newsroom", "articles", "reporters", "organisations", "events", "comments", "accounts", "templates"]
 
 
 def catalogue(entries):
