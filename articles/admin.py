@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles import revisions
+from articles import editing, revisions
 from articles.models import (
     CONTENT_FIELDS,
     REVIEW_QUEUE_ORDER,
@@ -221,14 +221,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return admin_search(queryset, search_term), False
 
     def save_model(self, request, obj, form, change):
-        if change and not obj.revisions.exists():
-            # Articles made before revisions existed (or by the demo loader): keep the text being replaced.
-            revisions.record(Article.objects.get(pk=obj.pk), None, summary=gettext("처음 기록한 기존 내용"))
-        try:
-            obj.save_edit(request.user, form.cleaned_data.get("version"), form.changed_data)
-        except EditConflict:
-            # The form check holds a row lock, so this only happens if that check was bypassed.
-            raise PermissionDenied(gettext("다른 사람이 먼저 저장했습니다. 다시 열어 고쳐 주세요.")) from None
+        # Saved with its relations and a revision in save_related, through the one service function.
+        pass
 
     def save_formset(self, request, form, formset, change):
         for instance in formset.save(commit=False):
@@ -240,8 +234,20 @@ class ArticleAdmin(admin.ModelAdmin):
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        revisions.record(form.instance, request.user)
+        def relations(article):
+            super(ArticleAdmin, self).save_related(request, form, formsets, change)
+
+        try:
+            editing.save_edit(
+                form.instance,
+                request.user,
+                expected_version=form.cleaned_data.get("version"),
+                changed_fields=form.changed_data,
+                relations=relations,
+            )
+        except EditConflict:
+            # The form check holds a row lock, so this only happens if that check was bypassed.
+            raise PermissionDenied(gettext("다른 사람이 먼저 저장했습니다. 다시 열어 고쳐 주세요.")) from None
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
@@ -379,7 +385,7 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self.get_viewable(request, object_id)
         revision = get_object_or_404(article.revisions, number=number)
         try:
-            new = article.restore(revision, request.user)
+            new = editing.restore(article, revision, request.user)
         except (PermissionDenied, ValidationError) as refusal:
             self.message_user(request, refusal_text(refusal), messages.ERROR)
             return redirect("admin:articles_article_revisions", article.pk)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from articles import editing
 from articles.models import Revision
 from tests.articles.workflow import article_in, change_form_data, change_url
 
@@ -64,11 +65,7 @@ def test_restore_brings_back_text_and_bylines_as_a_new_revision(client_as_editor
 def test_reporter_cannot_restore_an_article_in_review(client_as_reporter, reporter_profile, editor):
     article = article_in("draft", headline="처음 제목", reporters=[reporter_profile])
     article.headline = "검토용 제목"
-    from articles import revisions
-
-    revisions.record(article, editor)
-    article.save_edit(editor, expected_version=0)
-    revisions.record(article, editor)
+    editing.save_edit(article, editor, expected_version=0)
     article.submit(editor)
     client_as_reporter.post(reverse("admin:articles_article_restore", args=[article.pk, 1]))
     article.refresh_from_db()
