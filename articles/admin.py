@@ -1,4 +1,7 @@
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -291,6 +294,8 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_share_preview": article.can_review(request.user),
             "corrections": article.corrections.all(),
             "last_save": article.last_save(),
+            "preview_link": shown_preview_link(request, article),
+            "preview_link_hours": settings.PREVIEW_LINK_MAX_AGE // 3600,
         }
 
     def get_urls(self):
@@ -348,30 +353,37 @@ class ArticleAdmin(admin.ModelAdmin):
         if not article.can_review(request.user):
             raise PermissionDenied
         url, expires = signed_preview_url(article)
+        # Kept for this person's session so the workflow panel can show it with a copy button.
+        request.session[preview_link_key(article)] = {
+            "url": request.build_absolute_uri(url),
+            "expires": expires.isoformat(),
+        }
         self.message_user(
             request,
-            gettext("미리보기 링크(%(expires)s KST까지 유효): %(url)s")
-            % {
-                "expires": kst(expires),
-                "url": request.build_absolute_uri(url),
-            },
+            gettext("미리보기 링크를 만들었습니다. %(expires)s KST까지 쓸 수 있습니다.") % {"expires": kst(expires)},
             messages.SUCCESS,
         )
         return redirect("admin:articles_article_change", article.pk)
 
     def revisions_view(self, request, object_id):
-        """List the revisions and show a diff between two (or one and the published version)."""
+        """List the revisions and show a diff between any two, or between one and what readers see."""
         article = self.get_viewable(request, object_id)
         saved = list(article.revisions.select_related("created_by"))
-        published = article.published_revision()
-        compare = compare_pair(request, saved, published)
+        by_number = {revision.number: revision for revision in saved}
+        # The same objects as in the list, so the template can tell them apart by identity.
+        live, published = (
+            by_number.get(getattr(found, "number", None))
+            for found in (article.live_revision(), article.published_revision())
+        )
+        compare = compare_pair(request, saved, {"live": live, "published": published})
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("%(article)s — 저장 기록") % {"article": article},
             "opts": self.opts,
             "original": article,
             "revisions": saved,
-            "published": published,
+            "live": live,
+            "published": published if published != live else None,
             "compare": compare,
             "diff": revisions.diff(compare[0].data, compare[1].data) if compare else None,
             "can_restore": article.can_edit(request.user),
@@ -379,18 +391,33 @@ class ArticleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 
     def restore_view(self, request, object_id, number):
-        """Restore an earlier revision as a new one."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """Show what restoring a revision would change (GET), and restore it as a new revision (POST)."""
         article = self.get_viewable(request, object_id)
         revision = get_object_or_404(article.revisions, number=number)
+        if request.method == "POST":
+            return self.restore(request, article, revision)
+        current = revisions.snapshot(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("제%(n)s판으로 되돌릴까요?") % {"n": number},
+            "opts": self.opts,
+            "original": article,
+            "revision": revision,
+            "diff": revisions.diff(current, revision.data),
+            "can_restore": article.can_edit(request.user),
+        }
+        return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
+
+    def restore(self, request, article, revision):
+        """Restore an earlier revision through the service function, saying what happened."""
         try:
             new = editing.restore(article, revision, request.user)
         except (PermissionDenied, ValidationError) as refusal:
             self.message_user(request, refusal_text(refusal), messages.ERROR)
             return redirect("admin:articles_article_revisions", article.pk)
         self.message_user(
-            request, gettext("제%(old)s판을 되살려 제%(new)s판으로 저장했습니다.") % {"old": number, "new": new.number}
+            request,
+            gettext("제%(old)s판을 되살려 제%(new)s판으로 저장했습니다.") % {"old": revision.number, "new": new.number},
         )
         return redirect("admin:articles_article_change", article.pk)
 
@@ -420,6 +447,24 @@ class ArticleAdmin(admin.ModelAdmin):
         return ", ".join(byline.reporter.name for byline in obj.ordered_bylines())
 
 
+def preview_link_key(article):
+    return f"articles.preview_link.{article.pk}"
+
+
+def shown_preview_link(request, article):
+    """The signed preview link this person made for the article, while it still works."""
+    link = request.session.get(preview_link_key(article))
+    if not isinstance(link, dict) or not article.can_review(request.user):
+        return None
+    try:
+        expires = datetime.datetime.fromisoformat(link["expires"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if expires <= timezone.now():
+        return None
+    return {"url": link.get("url", ""), "expires": expires}
+
+
 def refusal_text(refusal):
     """A refusal's message in plain words."""
     if isinstance(refusal, ValidationError):
@@ -438,15 +483,22 @@ def done_text(article, action):
     }
 
 
-def compare_pair(request, saved, published):
-    """The two revisions to compare, from ?a=<number>&b=<number|published>; newest two by default."""
+def compare_pair(request, saved, named):
+    """The two revisions to compare, older first, from ?a=&b= (numbers, or a name: live, published).
+
+    A name alone compares that version with the newest; without choices, the newest two.
+    """
     by_number = {revision.number: revision for revision in saved}
-    if request.GET.get("b") == "published" and published:
-        newer = by_number.get(int_or_none(request.GET.get("a"))) or (saved[0] if saved else None)
-        return (published, newer) if newer else None
-    a, b = by_number.get(int_or_none(request.GET.get("a"))), by_number.get(int_or_none(request.GET.get("b")))
+
+    def pick(key):
+        value = request.GET.get(key)
+        return named.get(value) or by_number.get(int_or_none(value))
+
+    a, b = pick("a"), pick("b")
+    if b and not a and request.GET.get("b") in named and saved:
+        a = saved[0]
     if a and b:
-        return (a, b) if a.number < b.number else (b, a)
+        return (a, b) if a.number <= b.number else (b, a)
     return (saved[1], saved[0]) if len(saved) >= 2 else None
 
 

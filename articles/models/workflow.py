@@ -251,6 +251,10 @@ class ArticleWorkflow:
             if not f.primary_key and f.name not in WORKFLOW_FIELDS | DERIVED_FIELDS
         ]
 
+    def live_revision(self):
+        """The revision readers see now: the newest, while the article is live (every edit goes live at once)."""
+        return self.revisions.select_related("created_by").first() if self.is_published else None
+
     def published_revision(self):
         """The revision readers were shown at the last publication, if any."""
         now = timezone.now()
