@@ -1,7 +1,9 @@
 """Request hygiene that every view can rely on."""
 
-from django.http import HttpResponseBadRequest, QueryDict
+from django.conf import settings
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext
+from django.views.defaults import page_not_found
 
 
 class NulBytesMiddleware:
@@ -30,3 +32,27 @@ class NulBytesMiddleware:
             result.setlist(key.replace("\x00", " "), [value.replace("\x00", " ") for value in values])
         result._mutable = False
         return result
+
+
+class SiteNotFoundPageMiddleware:
+    """Under DEBUG, answer a missing page with the site's own 404 page, as production does.
+
+    Django's DEBUG 404 page lists every URL pattern; a person trying the site
+    with `make run` should see what readers see. DEBUG_TECHNICAL_404=1 brings
+    Django's page back for debugging a URL configuration. Without DEBUG this
+    does nothing: Django already renders templates/404.html.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and not settings.DEBUG_TECHNICAL_404
+            and response.status_code == 404
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return page_not_found(request, Http404())
+        return response

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.middleware.NulBytesMiddleware",
+    "newsroom.middleware.SiteNotFoundPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -165,3 +166,7 @@ LOGGING = {
 # Signed preview links for people without an account stop working after this many seconds (48 hours).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 LOGIN_URL = "admin:login"
+
+# The desk (issue 12): under DEBUG a missing page is the site's own 404 page, as in production;
+# DEBUG_TECHNICAL_404=1 shows Django's page listing the URL patterns instead.
+DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404")
