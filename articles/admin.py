@@ -34,6 +34,7 @@ from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
 from newsroom.admin_utils import thumbnail
 from newsroom.templatetags.newsroom import kst
+from reporters.models import Reporter
 
 
 @admin.register(Section)
@@ -44,8 +45,15 @@ class SectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class BylineForm(forms.ModelForm):
+    def has_changed(self):
+        # A new article's byline filled in for the reporter counts as typed, or Django would drop it.
+        return super().has_changed() or (self.instance.pk is None and bool(self["reporter"].value()))
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
+    form = BylineForm
     extra = 0
     min_num = 1
     autocomplete_fields = ["reporter"]
@@ -177,6 +185,22 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("분류"), {"fields": ["tags", "organisations", "events", "sessions"]}),
         (_("출고"), {"fields": ["state_column", "published_at", "created_at", "updated_at", "revised_at"]}),
     ]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, BylineInline) and obj.pk is None and request.method == "GET":
+            # A reporter starting an article writes it under their own byline.
+            reporter = Reporter.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if reporter:
+                kwargs["initial"] = [{"reporter": reporter}]
+        return kwargs
+
+    def get_autocomplete_fields(self, request):
+        # A handful of sections reads better as a plain list than as a search box.
+        fields = super().get_autocomplete_fields(request)
+        if not hasattr(request, "few_sections"):  # asked once per form field; count once per request
+            request.few_sections = Section.objects.count() <= settings.ADMIN_SECTION_SELECT_LIMIT
+        return [name for name in fields if name != "section"] if request.few_sections else fields
 
     def get_queryset(self, request):
         change_requests = Transition.objects.filter(to_state=Article.Status.CHANGES_REQUESTED)

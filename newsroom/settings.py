@@ -170,3 +170,5 @@ LOGIN_URL = "admin:login"
 # The desk (issue 12): under DEBUG a missing page is the site's own 404 page, as in production;
 # DEBUG_TECHNICAL_404=1 shows Django's page listing the URL patterns instead.
 DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404")
+# Up to this many sections, the article form's section is a plain drop-down; beyond, a search box.
+ADMIN_SECTION_SELECT_LIMIT = int(os.environ.get("ADMIN_SECTION_SELECT_LIMIT", 30))
