@@ -5,23 +5,22 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles import editing, revisions
+from articles import autosave, editing, revisions
 from articles.models import (
     CONTENT_FIELDS,
     REVIEW_QUEUE_ORDER,
     TRANSITION_LABELS,
     TRANSITIONS,
     Article,
+    Autosave,
     Byline,
     Correction,
     EditConflict,
@@ -73,16 +72,8 @@ class ArticleAdminForm(forms.ModelForm):
         widgets = {"version": forms.HiddenInput, "tags": TagSuggestWidget}
 
     def clean_tags(self):
-        """Refuse tags that could have no address or do not fit, before taggit stores them."""
         names = self.cleaned_data["tags"]
-        limit = Tag._meta.get_field("name").max_length
-        for name in names:
-            if len(name) > limit:
-                raise ValidationError(
-                    gettext("태그는 %(limit)s자를 넘을 수 없습니다: %(tag)s…") % {"limit": limit, "tag": name[:20]}
-                )
-            if not slugify(name, allow_unicode=True):
-                raise ValidationError(gettext("글자나 숫자가 없는 태그는 쓸 수 없습니다: %(tag)s") % {"tag": name})
+        autosave.check_tag_names(names)
         return names
 
     def clean(self):
@@ -275,6 +266,8 @@ class ArticleAdmin(admin.ModelAdmin):
         except EditConflict:
             # The form check holds a row lock, so this only happens if that check was bypassed.
             raise PermissionDenied(gettext("다른 사람이 먼저 저장했습니다. 다시 열어 고쳐 주세요.")) from None
+        # Saved for real: the draft copy of this form has done its job.
+        autosave.discard(form.instance if change else None, request.user)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
@@ -283,8 +276,36 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST" and self.has_view_permission(request, article):
             if not self.has_change_permission(request, article):
                 return self.edit_refused(request, article)
-        extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+        extra_context = {
+            **(extra_context or {}),
+            **self.workflow_context(request, article),
+            **self.autosave_context(request, article),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), **self.autosave_context(request, None)}
+        return super().add_view(request, form_url, extra_context)
+
+    def autosave_context(self, request, article):
+        """The autosave script's address, and the person's own copy waiting to be restored, if any."""
+        if article is not None and not article.can_edit(request.user):
+            return {}
+        copy = autosave.waiting(article, request.user)
+        args = [article.pk] if article else []
+        suffix = "" if article else "_new"
+        return {
+            "autosave_url": reverse(f"admin:articles_article_autosave{suffix}", args=args),
+            "autosave_interval": settings.AUTOSAVE_INTERVAL_SECONDS,
+            "autosave_copy": copy,
+            "autosave_summary": autosave.summary(copy) if copy else None,
+            **{
+                f"autosave_{action}_url": reverse(
+                    f"admin:articles_article_autosave{suffix}_action", args=[*args, action]
+                )
+                for action in ("restore", "discard")
+            },
+        }
 
     def edit_refused(self, request, article):
         """Say in plain words why a save was refused, and hand back what was typed (403)."""
@@ -325,6 +346,16 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path("autosave/", wrap(self.autosave_view), name="articles_article_autosave_new"),
+            path(
+                "autosave/<slug:action>/", wrap(self.autosave_action_view), name="articles_article_autosave_new_action"
+            ),
+            path("<path:object_id>/autosave/", wrap(self.autosave_view), name="articles_article_autosave"),
+            path(
+                "<path:object_id>/autosave/<slug:action>/",
+                wrap(self.autosave_action_view),
+                name="articles_article_autosave_action",
+            ),
             path(
                 "<path:object_id>/workflow/<slug:action>/",
                 wrap(self.transition_view),
@@ -387,6 +418,57 @@ class ArticleAdmin(admin.ModelAdmin):
             gettext("미리보기 링크를 만들었습니다. %(expires)s KST까지 쓸 수 있습니다.") % {"expires": kst(expires)},
             messages.SUCCESS,
         )
+        return redirect("admin:articles_article_change", article.pk)
+
+    def autosave_target(self, request, object_id):
+        """The article a copy belongs to (None for a new one), if this person may edit it; else 403/404."""
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return None
+        article = self.get_viewable(request, object_id)
+        if not article.can_edit(request.user):
+            raise PermissionDenied
+        return article
+
+    def autosave_view(self, request, object_id=None):
+        """Keep the browser's copy of the form (JSON answer for the script)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if int_or_none(request.META.get("CONTENT_LENGTH")) is None or int(request.META["CONTENT_LENGTH"]) > (
+            settings.AUTOSAVE_MAX_BODY_CHARS * 4 + 65536
+        ):
+            return JsonResponse({"error": gettext("자동 저장본이 너무 큽니다.")}, status=413)
+        article = self.autosave_target(request, object_id)
+        form = autosave.AutosaveForm(request.POST)
+        if not form.is_valid():
+            return JsonResponse(
+                {"error": gettext("자동 저장하지 못했습니다."), "fields": list(form.errors)}, status=400
+            )
+        copy = autosave.store(article, request.user, form)
+        return JsonResponse({"saved_at": copy.saved_at.isoformat(), "saved_at_display": kst(copy.saved_at)})
+
+    def autosave_action_view(self, request, action, object_id=None):
+        """Restore the person's own copy through the service function, or throw it away."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if action not in ("restore", "discard"):
+            raise Http404
+        article = self.autosave_target(request, object_id)
+        copy = get_object_or_404(Autosave, article=article, user=request.user)
+        back = (
+            redirect("admin:articles_article_change", article.pk) if article else redirect("admin:articles_article_add")
+        )
+        if action == "discard":
+            copy.delete()
+            self.message_user(request, gettext("자동 저장본을 버렸습니다."))
+            return back
+        try:
+            article = autosave.restore(copy, request.user)
+        except (PermissionDenied, ValidationError) as refusal:
+            self.message_user(request, refusal_text(refusal), messages.ERROR)
+            return back
+        self.message_user(request, gettext("자동 저장본을 되살려 저장했습니다. 저장 기록에 새 판으로 남았습니다."))
         return redirect("admin:articles_article_change", article.pk)
 
     def revisions_view(self, request, object_id):

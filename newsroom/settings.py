@@ -172,3 +172,7 @@ LOGIN_URL = "admin:login"
 DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404")
 # Up to this many sections, the article form's section is a plain drop-down; beyond, a search box.
 ADMIN_SECTION_SELECT_LIMIT = int(os.environ.get("ADMIN_SECTION_SELECT_LIMIT", 30))
+# While a person types, the article form keeps a draft copy every this many seconds (articles/autosave.py);
+# a copy's body may be at most this many characters.
+AUTOSAVE_INTERVAL_SECONDS = int(os.environ.get("AUTOSAVE_INTERVAL_SECONDS", 30))
+AUTOSAVE_MAX_BODY_CHARS = 500_000
