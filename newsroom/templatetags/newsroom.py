@@ -20,3 +20,11 @@ def kst_date(value):
     if not value:
         return ""
     return timezone.localtime(value).strftime("%Y/%m/%d")
+
+
+@register.filter
+def kst_time(value):
+    """'16:06' in the site's zone."""
+    if not value:
+        return ""
+    return timezone.localtime(value).strftime("%H:%M")
