@@ -53,7 +53,7 @@ def reporter_groups(user):
 GROUP_TITLES = {
     "changes_requested": _("수정 요청 받은 기사"),
     "draft": _("쓰고 있는 기사"),
-    "in_review": _("검토를 기다리는 기사"),
+    "in_review": _("검토 요청한 기사"),
     "scheduled": _("예약 출고된 기사"),
     "published_today": _("오늘 출고된 기사"),
 }

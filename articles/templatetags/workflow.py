@@ -1,4 +1,4 @@
-"""Template tags for the desk: the review queue's count and the admin front page's lists."""
+"""Template tags for the desk: the admin front page's lists."""
 
 from django import template
 
@@ -6,15 +6,6 @@ from articles import dashboard
 from articles.models import Article
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def review_queue_count(context):
-    """How many articles wait for review, for users who review; None for others."""
-    user = context["request"].user
-    if not user.has_perm("articles.review_article"):
-        return None
-    return Article.objects.review_queue().count()
 
 
 @register.inclusion_tag("admin/articles/dashboard.html", takes_context=True)
@@ -27,5 +18,6 @@ def desk_dashboard(context):
         "request": context["request"],
         "mine": dashboard.reporter_groups(user) if is_writer else None,
         "queue": dashboard.review_queue() if is_editor else None,
+        "waiting": Article.objects.review_queue().count() if is_editor else None,
         "schedule": dashboard.schedule() if is_editor else None,
     }

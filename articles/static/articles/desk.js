@@ -50,12 +50,12 @@
   function setUpCount() {
     var counter = document.getElementById("body-count");
     var body = document.getElementById("id_body");
-    var row = document.querySelector(".form-row.field-body");
-    if (!counter || !body || !row) { return; }
+    var place = body && body.closest(".flex-container");
+    if (!counter || !place) { return; }
     var text = document.createElement("span");
     text.className = "counts";
     counter.appendChild(text);
-    row.appendChild(counter);
+    place.after(counter);  // right under the editor, lined up with the field's help text
     counter.hidden = false;
     function show() {
       var numbers = desk.count(body.value);
