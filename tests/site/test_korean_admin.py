@@ -78,3 +78,32 @@ def test_the_body_editors_own_strings_are_in_the_admins_catalogue(client_as_edit
     catalogue = client_as_editor.get("/admin/jsi18n/").content.decode()
     for korean in ["링크 편집", "주소", "바꾸기", "굵게", "소제목 %s"]:
         assert json.dumps(korean)[1:-1] in catalogue
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def test_the_english_admin_has_no_korean_interface_text(client, reporter, editor):
+    from tests.factories import ReporterFactory, SectionFactory
+
+    reporter.first_name, editor.first_name = "Kang", "Desk"
+    reporter.save()
+    editor.save()
+    profile = ReporterFactory(user=reporter, name="Kang Seungwon", slug="kang", title="Reporter")
+    story = article_in(
+        "in_review",
+        headline="Smart city seminar",
+        body="<p>The seminar.</p>",
+        reporters=[profile],
+        section=SectionFactory(name="World"),
+    )
+    story.request_changes(editor, "Check the numbers")
+    for user, extra in [(reporter, []), (editor, [reverse("admin:articles_article_restore", args=[story.pk, 1])])]:
+        client.force_login(user)
+        english = {"accept-language": "en"}
+        client.post(change_url(story), change_form_data(story, headline="Smart city seminar"), headers=english)
+        story.refresh_from_db()
+        for url in [*pages_for(story), *extra]:
+            page = client.get(url, headers=english).content.decode()
+            visible = html.unescape(re.sub(r"<[^>]+>", " ", INVISIBLE.sub(" ", page)))
+            assert HANGUL.findall(visible) == [], url
