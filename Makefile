@@ -25,6 +25,8 @@ setup: $(VENV)/.installed
 run: setup
 	PORT=$(PORT) $(PY) manage.py load_demo
 	@echo "The embedded PostgreSQL (when DATABASE_URL is unset) keeps running after this; 'make stop-db' stops it."
+	@echo "DEBUG=1: a wrong address shows the site's own 404 page (DEBUG_TECHNICAL_404=1 lists the URL patterns instead);"
+	@echo "a server error shows Django's traceback here, and templates/500.html to readers in production (DEBUG=0)."
 	DEBUG=$${DEBUG:-1} $(PY) manage.py demo_two_factor
 	-DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 	@echo "Stopped the site. The embedded PostgreSQL still runs: 'make stop-db' stops it."

@@ -1,24 +1,26 @@
+import datetime
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles import revisions
+from articles import autosave, editing, revisions
 from articles.models import (
     CONTENT_FIELDS,
     REVIEW_QUEUE_ORDER,
     TRANSITION_LABELS,
     TRANSITIONS,
     Article,
+    Autosave,
     Byline,
     Correction,
     EditConflict,
@@ -30,7 +32,8 @@ from articles.search import admin_search
 from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
 from newsroom.admin_utils import thumbnail
-from newsroom.templatetags.newsroom import kst
+from newsroom.templatetags.newsroom import kst, kst_short
+from reporters.models import Reporter
 
 
 @admin.register(Section)
@@ -41,8 +44,15 @@ class SectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class BylineForm(forms.ModelForm):
+    def has_changed(self):
+        # A new article's byline filled in for the reporter counts as typed, or Django would drop it.
+        return super().has_changed() or (self.instance.pk is None and bool(self["reporter"].value()))
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
+    form = BylineForm
     extra = 0
     min_num = 1
     autocomplete_fields = ["reporter"]
@@ -62,16 +72,8 @@ class ArticleAdminForm(forms.ModelForm):
         widgets = {"version": forms.HiddenInput, "tags": TagSuggestWidget}
 
     def clean_tags(self):
-        """Refuse tags that could have no address or do not fit, before taggit stores them."""
         names = self.cleaned_data["tags"]
-        limit = Tag._meta.get_field("name").max_length
-        for name in names:
-            if len(name) > limit:
-                raise ValidationError(
-                    gettext("태그는 %(limit)s자를 넘을 수 없습니다: %(tag)s…") % {"limit": limit, "tag": name[:20]}
-                )
-            if not slugify(name, allow_unicode=True):
-                raise ValidationError(gettext("글자나 숫자가 없는 태그는 쓸 수 없습니다: %(tag)s") % {"tag": name})
+        autosave.check_tag_names(names)
         return names
 
     def clean(self):
@@ -151,10 +153,10 @@ class ArticleAdmin(admin.ModelAdmin):
         "photo_column",
         "section",
         "byline_column",
-        "state_column",
+        "state_label",
         "feedback_column",
-        "published_at",
-        "updated_at",
+        "published_column",
+        "updated_column",
     ]
     list_filter = [ReviewQueueFilter, MineFilter, "status", "section", "bylines__reporter", "published_at"]
     search_fields = ["headline", "deck", "body", "tags__name"]
@@ -166,7 +168,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_per_page = 50
 
     class Media:
-        css = {"all": ["articles/admin.css"]}
+        css = {"all": ["articles/admin.css", "articles/desk.css"]}
 
     fieldsets = [
         (None, {"fields": ["headline", "deck", "slug", "section", "body", "version"]}),
@@ -174,6 +176,22 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("분류"), {"fields": ["tags", "organisations", "events", "sessions"]}),
         (_("출고"), {"fields": ["state_column", "published_at", "created_at", "updated_at", "revised_at"]}),
     ]
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, BylineInline) and obj.pk is None and request.method == "GET":
+            # A reporter starting an article writes it under their own byline.
+            reporter = Reporter.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if reporter:
+                kwargs["initial"] = [{"reporter": reporter}]
+        return kwargs
+
+    def get_autocomplete_fields(self, request):
+        # A handful of sections reads better as a plain list than as a search box.
+        fields = super().get_autocomplete_fields(request)
+        if not hasattr(request, "few_sections"):  # asked once per form field; count once per request
+            request.few_sections = Section.objects.count() <= settings.ADMIN_SECTION_SELECT_LIMIT
+        return [name for name in fields if name != "section"] if request.few_sections else fields
 
     def get_queryset(self, request):
         change_requests = Transition.objects.filter(to_state=Article.Status.CHANGES_REQUESTED)
@@ -221,14 +239,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return admin_search(queryset, search_term), False
 
     def save_model(self, request, obj, form, change):
-        if change and not obj.revisions.exists():
-            # Articles made before revisions existed (or by the demo loader): keep the text being replaced.
-            revisions.record(Article.objects.get(pk=obj.pk), None, summary=gettext("처음 기록한 기존 내용"))
-        try:
-            obj.save_edit(request.user, form.cleaned_data.get("version"), form.changed_data)
-        except EditConflict:
-            # The form check holds a row lock, so this only happens if that check was bypassed.
-            raise PermissionDenied(gettext("다른 사람이 먼저 저장했습니다. 다시 열어 고쳐 주세요.")) from None
+        # Saved with its relations and a revision in save_related, through the one service function.
+        pass
 
     def save_formset(self, request, form, formset, change):
         for instance in formset.save(commit=False):
@@ -240,8 +252,22 @@ class ArticleAdmin(admin.ModelAdmin):
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        revisions.record(form.instance, request.user)
+        def relations(article):
+            super(ArticleAdmin, self).save_related(request, form, formsets, change)
+
+        try:
+            editing.save_edit(
+                form.instance,
+                request.user,
+                expected_version=form.cleaned_data.get("version"),
+                changed_fields=form.changed_data,
+                relations=relations,
+            )
+        except EditConflict:
+            # The form check holds a row lock, so this only happens if that check was bypassed.
+            raise PermissionDenied(gettext("다른 사람이 먼저 저장했습니다. 다시 열어 고쳐 주세요.")) from None
+        # Saved for real: the draft copy of this form has done its job.
+        autosave.discard(form.instance if change else None, request.user)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
@@ -250,8 +276,36 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST" and self.has_view_permission(request, article):
             if not self.has_change_permission(request, article):
                 return self.edit_refused(request, article)
-        extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+        extra_context = {
+            **(extra_context or {}),
+            **self.workflow_context(request, article),
+            **self.autosave_context(request, article),
+        }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), **self.autosave_context(request, None)}
+        return super().add_view(request, form_url, extra_context)
+
+    def autosave_context(self, request, article):
+        """The autosave script's address, and the person's own copy waiting to be restored, if any."""
+        if article is not None and not article.can_edit(request.user):
+            return {}
+        copy = autosave.waiting(article, request.user)
+        args = [article.pk] if article else []
+        suffix = "" if article else "_new"
+        return {
+            "autosave_url": reverse(f"admin:articles_article_autosave{suffix}", args=args),
+            "autosave_interval": settings.AUTOSAVE_INTERVAL_SECONDS,
+            "autosave_copy": copy,
+            "autosave_summary": autosave.summary(copy) if copy else None,
+            **{
+                f"autosave_{action}_url": reverse(
+                    f"admin:articles_article_autosave{suffix}_action", args=[*args, action]
+                )
+                for action in ("restore", "discard")
+            },
+        }
 
     def edit_refused(self, request, article):
         """Say in plain words why a save was refused, and hand back what was typed (403)."""
@@ -285,11 +339,23 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_share_preview": article.can_review(request.user),
             "corrections": article.corrections.all(),
             "last_save": article.last_save(),
+            "preview_link": shown_preview_link(request, article),
+            "preview_link_hours": settings.PREVIEW_LINK_MAX_AGE // 3600,
         }
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
+            path("autosave/", wrap(self.autosave_view), name="articles_article_autosave_new"),
+            path(
+                "autosave/<slug:action>/", wrap(self.autosave_action_view), name="articles_article_autosave_new_action"
+            ),
+            path("<path:object_id>/autosave/", wrap(self.autosave_view), name="articles_article_autosave"),
+            path(
+                "<path:object_id>/autosave/<slug:action>/",
+                wrap(self.autosave_action_view),
+                name="articles_article_autosave_action",
+            ),
             path(
                 "<path:object_id>/workflow/<slug:action>/",
                 wrap(self.transition_view),
@@ -342,30 +408,93 @@ class ArticleAdmin(admin.ModelAdmin):
         if not article.can_review(request.user):
             raise PermissionDenied
         url, expires = signed_preview_url(article)
+        # Kept for this person's session so the workflow panel can show it with a copy button.
+        request.session[preview_link_key(article)] = {
+            "url": request.build_absolute_uri(url),
+            "expires": expires.isoformat(),
+        }
         self.message_user(
             request,
-            gettext("미리보기 링크(%(expires)s KST까지 유효): %(url)s")
-            % {
-                "expires": kst(expires),
-                "url": request.build_absolute_uri(url),
-            },
+            gettext("미리보기 링크를 만들었습니다. %(expires)s KST까지 쓸 수 있습니다.") % {"expires": kst(expires)},
             messages.SUCCESS,
         )
         return redirect("admin:articles_article_change", article.pk)
 
+    def autosave_target(self, request, object_id):
+        """The article a copy belongs to (None for a new one), if this person may edit it; else 403/404."""
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return None
+        article = self.get_viewable(request, object_id)
+        if not article.can_edit(request.user):
+            raise PermissionDenied
+        return article
+
+    def autosave_view(self, request, object_id=None):
+        """Keep the browser's copy of the form (JSON answer for the script)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if int_or_none(request.META.get("CONTENT_LENGTH")) is None or int(request.META["CONTENT_LENGTH"]) > (
+            settings.AUTOSAVE_MAX_BODY_CHARS * 4 + 65536
+        ):
+            return JsonResponse({"error": gettext("자동 저장본이 너무 큽니다.")}, status=413)
+        article = self.autosave_target(request, object_id)
+        form = autosave.AutosaveForm(request.POST)
+        if not form.is_valid():
+            return JsonResponse(
+                {"error": gettext("자동 저장하지 못했습니다."), "fields": list(form.errors)}, status=400
+            )
+        copy = autosave.store(article, request.user, form)
+        return JsonResponse(
+            {
+                "saved_at": copy.saved_at.isoformat(),
+                "saved_at_display": timezone.localtime(copy.saved_at).strftime("%H:%M:%S"),
+            }
+        )
+
+    def autosave_action_view(self, request, action, object_id=None):
+        """Restore the person's own copy through the service function, or throw it away."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if action not in ("restore", "discard"):
+            raise Http404
+        article = self.autosave_target(request, object_id)
+        copy = get_object_or_404(Autosave, article=article, user=request.user)
+        back = (
+            redirect("admin:articles_article_change", article.pk) if article else redirect("admin:articles_article_add")
+        )
+        if action == "discard":
+            copy.delete()
+            self.message_user(request, gettext("자동 저장본을 버렸습니다."))
+            return back
+        try:
+            article = autosave.restore(copy, request.user)
+        except (PermissionDenied, ValidationError) as refusal:
+            self.message_user(request, refusal_text(refusal), messages.ERROR)
+            return back
+        self.message_user(request, gettext("자동 저장본을 되살려 저장했습니다. 저장 기록에 새 판으로 남았습니다."))
+        return redirect("admin:articles_article_change", article.pk)
+
     def revisions_view(self, request, object_id):
-        """List the revisions and show a diff between two (or one and the published version)."""
+        """List the revisions and show a diff between any two, or between one and what readers see."""
         article = self.get_viewable(request, object_id)
         saved = list(article.revisions.select_related("created_by"))
-        published = article.published_revision()
-        compare = compare_pair(request, saved, published)
+        by_number = {revision.number: revision for revision in saved}
+        # The same objects as in the list, so the template can tell them apart by identity.
+        live, published = (
+            by_number.get(getattr(found, "number", None))
+            for found in (article.live_revision(), article.published_revision())
+        )
+        compare = compare_pair(request, saved, {"live": live, "published": published})
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("%(article)s — 저장 기록") % {"article": article},
             "opts": self.opts,
             "original": article,
             "revisions": saved,
-            "published": published,
+            "live": live,
+            "published": published if published != live else None,
             "compare": compare,
             "diff": revisions.diff(compare[0].data, compare[1].data) if compare else None,
             "can_restore": article.can_edit(request.user),
@@ -373,18 +502,33 @@ class ArticleAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/articles/article/revisions.html", context)
 
     def restore_view(self, request, object_id, number):
-        """Restore an earlier revision as a new one."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """Show what restoring a revision would change (GET), and restore it as a new revision (POST)."""
         article = self.get_viewable(request, object_id)
         revision = get_object_or_404(article.revisions, number=number)
+        if request.method == "POST":
+            return self.restore(request, article, revision)
+        current = revisions.snapshot(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("제%(n)s판으로 되돌릴까요?") % {"n": number},
+            "opts": self.opts,
+            "original": article,
+            "revision": revision,
+            "diff": revisions.diff(current, revision.data),
+            "can_restore": article.can_edit(request.user),
+        }
+        return TemplateResponse(request, "admin/articles/article/restore_confirm.html", context)
+
+    def restore(self, request, article, revision):
+        """Restore an earlier revision through the service function, saying what happened."""
         try:
-            new = article.restore(revision, request.user)
+            new = editing.restore(article, revision, request.user)
         except (PermissionDenied, ValidationError) as refusal:
             self.message_user(request, refusal_text(refusal), messages.ERROR)
             return redirect("admin:articles_article_revisions", article.pk)
         self.message_user(
-            request, gettext("제%(old)s판을 되살려 제%(new)s판으로 저장했습니다.") % {"old": number, "new": new.number}
+            request,
+            gettext("제%(old)s판을 되살려 제%(new)s판으로 저장했습니다.") % {"old": revision.number, "new": new.number},
         )
         return redirect("admin:articles_article_change", article.pk)
 
@@ -393,6 +537,19 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj.is_scheduled:
             return gettext("예약 출고 · %(at)s KST") % {"at": kst(obj.published_at)}
         return obj.get_state_display()
+
+    # The list's own short columns, so all of them fit at 1366 px (the form shows the full times).
+    @admin.display(description=_("상태"), ordering="status")
+    def state_label(self, obj):
+        return obj.get_state_display()
+
+    @admin.display(description=_("출고 시각"), ordering="published_at")
+    def published_column(self, obj):
+        return kst_short(obj.published_at) or "-"
+
+    @admin.display(description=_("마지막 저장"), ordering="updated_at")
+    def updated_column(self, obj):
+        return kst_short(obj.updated_at)
 
     @admin.display(description=_("본문"))
     def body_rendered(self, obj):
@@ -414,6 +571,24 @@ class ArticleAdmin(admin.ModelAdmin):
         return ", ".join(byline.reporter.name for byline in obj.ordered_bylines())
 
 
+def preview_link_key(article):
+    return f"articles.preview_link.{article.pk}"
+
+
+def shown_preview_link(request, article):
+    """The signed preview link this person made for the article, while it still works."""
+    link = request.session.get(preview_link_key(article))
+    if not isinstance(link, dict) or not article.can_review(request.user):
+        return None
+    try:
+        expires = datetime.datetime.fromisoformat(link["expires"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if expires <= timezone.now():
+        return None
+    return {"url": link.get("url", ""), "expires": expires}
+
+
 def refusal_text(refusal):
     """A refusal's message in plain words."""
     if isinstance(refusal, ValidationError):
@@ -432,15 +607,22 @@ def done_text(article, action):
     }
 
 
-def compare_pair(request, saved, published):
-    """The two revisions to compare, from ?a=<number>&b=<number|published>; newest two by default."""
+def compare_pair(request, saved, named):
+    """The two revisions to compare, older first, from ?a=&b= (numbers, or a name: live, published).
+
+    A name alone compares that version with the newest; without choices, the newest two.
+    """
     by_number = {revision.number: revision for revision in saved}
-    if request.GET.get("b") == "published" and published:
-        newer = by_number.get(int_or_none(request.GET.get("a"))) or (saved[0] if saved else None)
-        return (published, newer) if newer else None
-    a, b = by_number.get(int_or_none(request.GET.get("a"))), by_number.get(int_or_none(request.GET.get("b")))
+
+    def pick(key):
+        value = request.GET.get(key)
+        return named.get(value) or by_number.get(int_or_none(value))
+
+    a, b = pick("a"), pick("b")
+    if b and not a and request.GET.get("b") in named and saved:
+        a = saved[0]
     if a and b:
-        return (a, b) if a.number < b.number else (b, a)
+        return (a, b) if a.number <= b.number else (b, a)
     return (saved[1], saved[0]) if len(saved) >= 2 else None
 
 

@@ -11,8 +11,8 @@ registered and `follow`ed and restores them as separate versions; simple-history
 keeps M2M history only through extra per-field tables. One JSON row per save is a
 single query to write, a plain dict to diff, and one function to restore, with no
 new dependency and no signal handlers (STYLE: no side effects hidden in save()).
-Revisions are written where saves happen on purpose: the admin's save_related and
-Article.restore.
+Revisions are written in one place, articles.editing.save_edit, which every edit
+(the admin form, a restore, an autosaved copy, a script) goes through.
 """
 
 import difflib

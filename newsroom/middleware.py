@@ -4,9 +4,10 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, QueryDict
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
+from django.views.defaults import page_not_found
 
 logger = logging.getLogger(__name__)
 
@@ -108,4 +109,28 @@ class DatabaseOutageMiddleware:
         response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class SiteNotFoundPageMiddleware:
+    """Under DEBUG, answer a missing page with the site's own 404 page, as production does.
+
+    Django's DEBUG 404 page lists every URL pattern; a person trying the site
+    with `make run` should see what readers see. DEBUG_TECHNICAL_404=1 brings
+    Django's page back for debugging a URL configuration. Without DEBUG this
+    does nothing: Django already renders templates/404.html.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and not settings.DEBUG_TECHNICAL_404
+            and response.status_code == 404
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            return page_not_found(request, Http404())
         return response

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "newsroom.middleware.NulBytesMiddleware",
     "newsroom.middleware.DatabaseOutageMiddleware",
     "newsroom.middleware.FileNameLengthMiddleware",
+    "newsroom.middleware.SiteNotFoundPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -310,3 +311,13 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 
 # `make backup` writes dated archives of the database and the media here (newsroom/backups.py).
 BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+
+# The desk (issue 12): under DEBUG a missing page is the site's own 404 page, as in production;
+# DEBUG_TECHNICAL_404=1 shows Django's page listing the URL patterns instead.
+DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404")
+# Up to this many sections, the article form's section is a plain drop-down; beyond, a search box.
+ADMIN_SECTION_SELECT_LIMIT = int(os.environ.get("ADMIN_SECTION_SELECT_LIMIT", 30))
+# While a person types, the article form keeps a draft copy every this many seconds (articles/autosave.py);
+# a copy's body may be at most this many characters.
+AUTOSAVE_INTERVAL_SECONDS = int(os.environ.get("AUTOSAVE_INTERVAL_SECONDS", 30))
+AUTOSAVE_MAX_BODY_CHARS = 500_000

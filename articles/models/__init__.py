@@ -4,6 +4,7 @@ Workflow constants (states, the transition table) live in articles.models.workfl
 """
 
 from articles.models.article import Article, ArticleQuerySet, Byline
+from articles.models.autosave import Autosave
 from articles.models.records import Correction, Revision, Transition
 from articles.models.section import Section
 from articles.models.workflow import CONTENT_FIELDS, REVIEW_QUEUE_ORDER, TRANSITION_LABELS, TRANSITIONS, EditConflict
@@ -15,6 +16,7 @@ __all__ = [
     "TRANSITION_LABELS",
     "Article",
     "ArticleQuerySet",
+    "Autosave",
     "Byline",
     "Correction",
     "EditConflict",

@@ -217,8 +217,8 @@ class ArticleWorkflow:
         if problem:
             raise ValidationError(problem)
 
-    def save_edit(self, by, expected_version=None, changed_fields=()):
-        """Save an edit unless someone else saved since `expected_version` (an optimistic lock)."""
+    def save_versioned(self, by, expected_version=None, changed_fields=()):
+        """Save the row unless someone else saved since `expected_version`; articles.editing.save_edit wraps it."""
         allowed = by.has_perm("articles.add_article") if self.pk is None else self.can_edit(by)
         if not allowed:
             raise PermissionDenied(gettext("이 기사를 고칠 권한이 없습니다."))
@@ -238,18 +238,6 @@ class ArticleWorkflow:
             # Only transitions move the workflow fields: a copy loaded before one must not undo it.
             self.save(update_fields=None if self._state.adding else self.edit_fields())
 
-    def restore(self, revision, by):
-        """Bring back an earlier revision's content; the restore is saved as a new revision."""
-        from articles import revisions
-
-        if not self.can_edit(by):
-            raise PermissionDenied(gettext("이 기사를 고칠 권한이 없습니다."))
-        with transaction.atomic():
-            revisions.apply(self, revision.data)
-            self.save_edit(by, self.version, changed_fields=CONTENT_FIELDS)
-            revisions.apply_relations(self, revision.data)
-            return revisions.record(self, by, summary=gettext("제%(n)s판으로 되돌림") % {"n": revision.number})
-
     def last_save(self):
         """The latest revision: who saved last and when."""
         return self.revisions.select_related("created_by").first()
@@ -262,6 +250,10 @@ class ArticleWorkflow:
             for f in cls._meta.concrete_fields
             if not f.primary_key and f.name not in WORKFLOW_FIELDS | DERIVED_FIELDS
         ]
+
+    def live_revision(self):
+        """The revision readers see now: the newest, while the article is live (every edit goes live at once)."""
+        return self.revisions.select_related("created_by").first() if self.is_published else None
 
     def published_revision(self):
         """The revision readers were shown at the last publication, if any."""

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from articles import editing
 from articles.models import Article
 from tests.articles.workflow import change_form_data, change_url
 from tests.factories import ArticleFactory
@@ -18,7 +19,7 @@ def test_saving_a_stale_copy_does_not_republish_a_withdrawn_article(editor):
     stale = Article.objects.get(pk=article.pk)
     article.unpublish(editor)
     stale.headline = "편집자가 고친 제목"
-    stale.save_edit(editor, stale.version, changed_fields=["headline"])
+    editing.save_edit(stale, editor, changed_fields=["headline"])
     article.refresh_from_db()
     assert article.status == Article.Status.UNPUBLISHED
     assert article.headline == "편집자가 고친 제목"

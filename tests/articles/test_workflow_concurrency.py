@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles import editing
 from articles.models import Article, Revision
 from tests.articles.workflow import article_in, change_form_data, change_url
 from tests.factories import editor_user
@@ -62,9 +63,9 @@ def test_model_refuses_a_stale_version(editor):
     article = article_in("draft")
     stale = Article.objects.get(pk=article.pk)
     article.headline = "먼저"
-    article.save_edit(editor, expected_version=0)
+    editing.save_edit(article, editor, expected_version=0)
     stale.headline = "나중"
     with pytest.raises(EditConflict):
-        stale.save_edit(editor, expected_version=0)
+        editing.save_edit(stale, editor, expected_version=0)
     article.refresh_from_db()
     assert article.headline == "먼저"

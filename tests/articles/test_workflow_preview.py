@@ -13,10 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def make_link(client_as_editor, article):
-    """Press the editor's 'make a preview link' button and read the link from the message."""
+    """Press the editor's 'make a preview link' button and read the link from the workflow panel."""
     response = client_as_editor.post(reverse("admin:articles_article_preview_link", args=[article.pk]), follow=True)
-    text = " ".join(str(m) for m in response.context["messages"])
-    return re.search(r"http://testserver(/preview/s/[^\s]+/)", text).group(1)
+    return re.search(r'id="preview-link-url" value="http://testserver(/preview/s/[^"]+/)"', response.text).group(1)
 
 
 def test_reporter_previews_a_draft_exactly_as_readers_will(client_as_reporter):
@@ -76,3 +75,24 @@ def test_reporters_cannot_make_signed_links(client_as_reporter, reporter_profile
     article = article_in("draft", reporters=[reporter_profile])
     response = client_as_reporter.post(reverse("admin:articles_article_preview_link", args=[article.pk]))
     assert response.status_code == 403
+
+
+def test_the_preview_link_stays_in_the_workflow_panel_with_copy_button_and_expiry(client_as_editor, settings):
+    settings.PREVIEW_LINK_MAX_AGE = 3600
+    article = article_in("in_review")
+    client_as_editor.post(reverse("admin:articles_article_preview_link", args=[article.pk]))
+    page = client_as_editor.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    panel = page.split('class="preview-link"')[1].split("</div>")[0]
+    assert re.search(r'id="preview-link-url" value="http://testserver/preview/s/[^"]+/"', panel)
+    assert 'data-copy="preview-link-url"' in panel
+    assert re.search(r"\d{4}/\d\d/\d\d \[\d\d:\d\d\] KST까지 유효", panel)
+
+
+def test_an_expired_preview_link_is_no_longer_shown(client_as_editor, settings):
+    article = article_in("in_review")
+    client_as_editor.post(reverse("admin:articles_article_preview_link", args=[article.pk]))
+    session = client_as_editor.session
+    session[f"articles.preview_link.{article.pk}"]["expires"] = "2000-01-01T00:00:00+00:00"
+    session.save()
+    page = client_as_editor.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    assert 'id="preview-link-url"' not in page

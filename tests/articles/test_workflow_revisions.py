@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from articles import editing
 from articles.models import Revision
 from tests.articles.workflow import article_in, change_form_data, change_url
 
@@ -40,7 +41,7 @@ def test_compare_with_the_published_version(client_as_editor, editor):
     save(client_as_editor, article, headline="출고 뒤 고친 제목")
     url = reverse("admin:articles_article_revisions", args=[article.pk]) + "?b=published"
     page = client_as_editor.get(url).content.decode()
-    assert "출고본" in page
+    assert "출고 당시 판" in page
     assert "출고 <del>때</del><ins>뒤 고친</ins> 제목" in page
 
 
@@ -64,12 +65,58 @@ def test_restore_brings_back_text_and_bylines_as_a_new_revision(client_as_editor
 def test_reporter_cannot_restore_an_article_in_review(client_as_reporter, reporter_profile, editor):
     article = article_in("draft", headline="처음 제목", reporters=[reporter_profile])
     article.headline = "검토용 제목"
-    from articles import revisions
-
-    revisions.record(article, editor)
-    article.save_edit(editor, expected_version=0)
-    revisions.record(article, editor)
+    editing.save_edit(article, editor, expected_version=0)
     article.submit(editor)
     client_as_reporter.post(reverse("admin:articles_article_restore", args=[article.pk, 1]))
     article.refresh_from_db()
     assert article.headline == "검토용 제목"
+
+
+def test_the_version_readers_see_is_labelled_not_the_one_first_published(client_as_editor, editor):
+    article = article_in("in_review", headline="출고 때 제목")
+    save(client_as_editor, article)
+    article.publish(editor)
+    save(client_as_editor, article, headline="출고 뒤 고친 제목")  # a live article's edit is live at once
+    page = client_as_editor.get(reverse("admin:articles_article_revisions", args=[article.pk])).content.decode()
+    rows = {n: page.split(f'data-revision="{n}"')[1].split("</tr>")[0] for n in (1, 2, 3)}
+    label = '<strong class="badge live">독자에게 보이는 판</strong>'
+    assert label in rows[3]
+    assert label not in rows[2] and "출고본" not in rows[2]
+    assert "출고 당시 판" in rows[2]
+
+
+def test_compare_any_version_with_what_readers_see(client_as_editor, editor):
+    article = article_in("in_review", headline="첫 제목")
+    save(client_as_editor, article, headline="둘째 제목")
+    article.publish(editor)
+    save(client_as_editor, article, headline="셋째 제목")
+    url = reverse("admin:articles_article_revisions", args=[article.pk]) + "?a=1&b=live"
+    page = client_as_editor.get(url).content.decode()
+    assert "<del>첫</del><ins>셋째</ins> 제목" in page
+
+
+def test_nothing_is_labelled_as_seen_by_readers_before_publication(client_as_editor):
+    article = article_in("scheduled")
+    save(client_as_editor, article, headline="예약된 판")
+    page = client_as_editor.get(reverse("admin:articles_article_revisions", args=[article.pk])).content.decode()
+    assert "badge live" not in page
+
+
+def test_restore_asks_for_confirmation_first(client_as_editor):
+    article = article_in("published", headline="처음 제목")
+    save(client_as_editor, article, headline="지금 제목")
+    url = reverse("admin:articles_article_restore", args=[article.pk, 1])
+    page = client_as_editor.get(url).content.decode()
+    assert "제1판으로 되돌릴까요" in page
+    assert "독자 페이지가 바로 바뀝니다" in page  # it is live
+    assert "<del>지금</del><ins>처음</ins> 제목" in page
+    article.refresh_from_db()
+    assert article.headline == "지금 제목"  # looking changes nothing
+    client_as_editor.post(url)
+    article.refresh_from_db()
+    assert article.headline == "처음 제목"
+
+
+def test_restoring_an_unknown_revision_is_a_404(client_as_editor):
+    article = article_in("draft")
+    assert client_as_editor.get(reverse("admin:articles_article_restore", args=[article.pk, 99])).status_code == 404

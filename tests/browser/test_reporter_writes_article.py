@@ -1,9 +1,10 @@
 import pytest
+from playwright.sync_api import expect
 from taggit.models import Tag
 
 from articles.models import Article
 from reporters.models import Reporter
-from tests.browser.actions import choose, log_in
+from tests.browser.actions import log_in
 from tests.factories import SectionFactory, image_upload, reporter_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,10 +25,10 @@ def test_reporter_writes_an_article_with_korean_text_and_a_photo(live_server, pa
     assert page.input_value("#id_slug") == "한중일-스마트시티-세미나-열려"  # Korean slug filled in as you type
     page.locator(".ProseMirror >> visible=true").first.click()
     page.keyboard.type("서울·베이징·도쿄가 스마트시티 경험을 나눴다.")
-    choose(page, "id_section", "국제")
+    page.select_option("#id_section", label="국제")  # a few sections: a plain drop-down
     page.set_input_files("#id_photo", str(photo))
     page.fill("#id_photo_caption", "세미나 화면")
-    choose(page, "id_bylines-0-reporter", "강승원")
+    expect(page.locator("#select2-id_bylines-0-reporter-container")).to_contain_text("강승원")  # own byline
     page.locator("#id_tags").press_sequentially("한중일, 스마")
     suggestion = page.locator("#id_tags_suggestions option").first
     suggestion.wait_for(state="attached")

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from articles import editing
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_a_withdrawn_article_leaves_cached_pages_at_once(client, demo, editor):
 def test_an_edit_shows_at_once(client, demo, editor):
     client.get(demo.get_absolute_url())
     demo.headline = "고친 제목"
-    demo.save_edit(editor, demo.version, changed_fields=["headline"])
+    editing.save_edit(demo, editor, changed_fields=["headline"])
     assert "고친 제목" in client.get(demo.get_absolute_url()).content.decode()
 
 
