@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 
+from articles import editing
 from newsroom import pagecache
 from tests.factories import ArticleFactory
 
@@ -40,7 +41,7 @@ def test_saving_a_draft_leaves_cached_pages_alone(client, demo, reporter):
     client.get("/")
     before = pagecache.generation()
     draft.headline = "아직 안 나간 기사, 고침"
-    draft.save_edit(reporter, draft.version, changed_fields=["headline"])
+    editing.save_edit(draft, reporter, changed_fields=["headline"])
     draft.tags.add("특종")
     assert pagecache.generation() == before
     assert client.get("/")["X-Page-Cache"] == "hit"
@@ -61,7 +62,7 @@ def test_publishing_and_editing_a_live_article_start_a_new_generation(demo, edit
     after_publish = pagecache.generation()
     assert after_publish != before
     demo.headline = "고친 제목"
-    demo.save_edit(editor, demo.version, changed_fields=["headline"])
+    editing.save_edit(demo, editor, changed_fields=["headline"])
     assert pagecache.generation() != after_publish
 
 
