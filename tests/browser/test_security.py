@@ -74,7 +74,7 @@ def test_admin_pages_run_under_their_policy(live_server, page):
     page.goto(f"{live_server.url}{reverse('admin:articles_article_add')}")
     page.locator(".ProseMirror >> visible=true").first.click()  # the rich-text editor started
     page.keyboard.type("본문")
-    page.click("#id_section + .select2")  # select2 opens its drop-down
+    page.click("#id_organisations + .select2")  # select2 opens its drop-down (sections are a plain select)
     page.wait_for_selector(".select2-results")
     for url in ["articles/article/", "axes/accessattempt/", "two-factor/", "password_change/"]:
         page.goto(f"{live_server.url}{reverse('admin:index')}{url}")
