@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.dispatch import Signal
 from PIL import Image, ImageDraw
 
 from articles.models import Article, Byline, Section
@@ -22,6 +23,11 @@ from organisations.models import Organisation
 from reporters.models import Reporter
 
 KST = ZoneInfo("Asia/Seoul")
+
+# Sent at the end of load_demo(), inside its transaction, with `article` (the seminar story) and `users`:
+# apps that build on articles (the paper's details, the front page) add their demo content without
+# articles importing them.
+demo_loaded = Signal()
 Kind = Organisation.Kind
 
 DEMO_USERS = [
@@ -317,6 +323,7 @@ def load_demo():
     )
     orgs = load_organisations()
     event, sessions = load_event(orgs)
-    load_seminar_article(reporter, sections, orgs, event, sessions)
+    article = load_seminar_article(reporter, sections, orgs, event, sessions)
     load_draft(reporter, sections, orgs)
+    demo_loaded.send(sender=load_demo, article=article, users=users)
     return [(username, password, group) for username, password, group, _ in DEMO_USERS]

@@ -1,6 +1,9 @@
 """Request hygiene that every view can rely on."""
 
 from django.http import HttpResponseBadRequest, QueryDict
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 
@@ -30,3 +33,19 @@ class NulBytesMiddleware:
             result.setlist(key.replace("\x00", " "), [value.replace("\x00", " ") for value in values])
         result._mutable = False
         return result
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Readers get the language their address names; the admin follows the user's choice.
+
+    With i18n_patterns(prefix_default_language=False), Django gives every
+    unprefixed address settings.LANGUAGE_CODE (Korean) whatever the browser's
+    Accept-Language, which is what readers should get — but the admin is
+    unprefixed too, and there the user's cookie or browser language decides.
+    """
+
+    def process_request(self, request):
+        super().process_request(request)
+        if request.path_info.startswith(reverse("admin:index")):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()

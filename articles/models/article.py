@@ -20,6 +20,10 @@ from newsroom.validators import validate_image_size
 from organisations.models import Organisation
 from reporters.models import Reporter
 
+# How many related articles an article page lists, and the columns a link to an article needs.
+RELATED_ARTICLES = 5
+LINK_FIELDS = ("pk", "slug", "headline", "published_at", "section_id")
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
@@ -50,8 +54,54 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(status=Article.Status.UNPUBLISHED)
 
     def for_page(self):
-        """What an article page shows: its list fields plus tags, organisations, events and corrections."""
-        return self.for_lists().prefetch_related("tags", "organisations", "events", "corrections")
+        """What an article page shows: its list fields plus tags, organisations, events, sessions and corrections."""
+        return self.for_lists().prefetch_related(
+            "tags",
+            "organisations",
+            "events",
+            models.Prefetch("sessions", queryset=Session.objects.select_related("event").order_by("event", "order")),
+            "corrections",
+        )
+
+    def related_to(self, article, limit=RELATED_ARTICLES):
+        """Articles sharing a tag, organisation or event with this one, newest first: one query.
+
+        Reads the article's tags, organisations and events from its prefetch cache (for_page()).
+        """
+        through = Article.tags.through, Article.organisations.through, Article.events.through
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        organisation_ids = [organisation.pk for organisation in article.organisations.all()]
+        event_ids = [event.pk for event in article.events.all()]
+        shared = Q(pk__in=[])
+        if tag_ids:
+            tagged = through[0].objects.filter(
+                tag_id__in=tag_ids, content_type__app_label="articles", content_type__model="article"
+            )
+            shared |= Q(pk__in=tagged.values("object_id"))
+        if organisation_ids:
+            shared |= Q(pk__in=through[1].objects.filter(organisation_id__in=organisation_ids).values("article_id"))
+        if event_ids:
+            shared |= Q(pk__in=through[2].objects.filter(event_id__in=event_ids).values("article_id"))
+        if not (tag_ids or organisation_ids or event_ids):
+            return self.none()
+        return self.filter(shared).exclude(pk=article.pk).only(*LINK_FIELDS).newest_first()[:limit]
+
+    def neighbours(self, article):
+        """(previous, next): the articles just older and just newer in the same section, in one query."""
+        if article.section_id is None or article.published_at is None:
+            return None, None
+        at, pk = article.published_at, article.pk
+        same_section = self.filter(section_id=article.section_id).only(*LINK_FIELDS)
+        older = same_section.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk)).order_by(
+            "-published_at", "-id"
+        )
+        newer = same_section.filter(Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk)).order_by(
+            "published_at", "id"
+        )
+        found = list(older[:1].union(newer[:1], all=True))
+        before = [a for a in found if (a.published_at, a.pk) < (at, pk)]
+        after = [a for a in found if (a.published_at, a.pk) > (at, pk)]
+        return (before[0] if before else None), (after[0] if after else None)
 
     def newest_first(self):
         """Latest publication first; the id breaks ties so pages never overlap."""

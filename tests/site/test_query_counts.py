@@ -16,6 +16,8 @@ def _render_every_time(settings):
 
 
 MAX_QUERIES = 6
+# The article page also lists sessions, related articles and its neighbours in the section: one query each.
+MAX_QUERIES_FOR = {"article": 9}
 PAGES = [
     "/",
     "/section/world/",
@@ -43,16 +45,17 @@ def grow_archive(demo, count):
         article.organisations.add(organisation)
 
 
-def query_count(client, url, django_assert_max_num_queries):
-    client.get(url)  # warm the section-menu cache, as a running site has it
-    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+def query_count(client, url, django_assert_max_num_queries, limit=MAX_QUERIES):
+    client.get(url)  # warm the section-menu and site-details caches, as a running site has them
+    with django_assert_max_num_queries(limit) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
 @pytest.mark.parametrize("url", [*PAGES, "article"])
 def test_reader_page_query_count_does_not_grow_with_the_archive(client, demo, url, django_assert_max_num_queries):
+    limit = MAX_QUERIES_FOR.get(url, MAX_QUERIES)
     url = demo.get_absolute_url() if url == "article" else url
-    small = query_count(client, url, django_assert_max_num_queries)
+    small = query_count(client, url, django_assert_max_num_queries, limit)
     grow_archive(demo, 25)
-    assert query_count(client, url, django_assert_max_num_queries) == small
+    assert query_count(client, url, django_assert_max_num_queries, limit) == small
