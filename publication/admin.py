@@ -1,8 +1,11 @@
 """The desk edits the paper's details, its own pages and the front page here."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from publication.models import FrontPage, FrontPageStory, IndexNowLog, Page, SiteSettings
@@ -71,8 +74,21 @@ class PageAdmin(admin.ModelAdmin):
         return obj.get_absolute_url()
 
 
+class FrontPageStoryFormSet(BaseInlineFormSet):
+    def clean(self):
+        """One lead and each article once, checked across the rows before the database refuses them."""
+        super().clean()
+        rows = [form.cleaned_data for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        if sum(1 for row in rows if row.get("is_lead")) > 1:
+            raise ValidationError(gettext("머리기사는 하나만 고를 수 있습니다."))
+        articles = [row["article"].pk for row in rows if row.get("article")]
+        if len(articles) != len(set(articles)):
+            raise ValidationError(gettext("같은 기사를 첫 화면에 두 번 올릴 수 없습니다."))
+
+
 class FrontPageStoryInline(admin.TabularInline):
     model = FrontPageStory
+    formset = FrontPageStoryFormSet
     fields = ["article", "is_lead", "order"]
     autocomplete_fields = ["article"]
     extra = 3

@@ -29,7 +29,7 @@ def absolute(request, obj):
 
 
 def iso(moment):
-    return timezone.localtime(moment).isoformat() if moment else None
+    return timezone.localtime(moment).replace(microsecond=0).isoformat() if moment else None
 
 
 def compact(data):

@@ -42,3 +42,11 @@ def language_url(context, language):
     if translation.get_language_from_path(url) is None and language != settings.LANGUAGE_CODE:
         return f"/{language}/"  # a page with no translation (a 404): the other language's front page
     return url
+
+
+@register.filter
+def w3c(value):
+    """'2020-08-06T16:06:00+09:00': ISO 8601 to the second in the site's zone, for sitemaps and meta tags."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
