@@ -28,6 +28,17 @@ PAGES = [
     "/organisations/tcs/",
     "/events/",
     "/events/" + quote("2020-한중일-스마트시티-온라인-세미나") + "/",
+    # Site (issue 7): the paper's pages, feeds and what machines read
+    "/en/",
+    "/about/",
+    "/feed/",
+    "/feed/atom/",
+    "/section/world/feed/",
+    "/tag/" + quote("스마트시티") + "/feed/atom/",
+    "/reporters/" + quote("강승원") + "/feed/",
+    "/sitemap.xml",
+    "/sitemap-articles.xml",
+    "/news-sitemap.xml",
 ]
 
 
