@@ -46,6 +46,21 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        if request.path_info.startswith(reverse("admin:index")):
+        if self.is_admin(request):
             translation.activate(translation.get_language_from_request(request))
             request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if not self.is_admin(request) and response.has_header("Vary"):
+            # A reader's page no longer depends on Accept-Language, so shared caches need not split on it.
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+    @staticmethod
+    def is_admin(request):
+        return request.path_info.startswith(reverse("admin:index"))

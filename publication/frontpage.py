@@ -34,9 +34,10 @@ class LineUp:
     recent_events: list = field(default_factory=list)
 
     def articles(self):
-        """Every article on the page once."""
+        """Every article on the page, each once (for fetching bylines)."""
         blocks = [article for _section, articles in self.sections for article in articles]
-        return [article for article in [self.lead, *self.featured, *self.latest, *blocks] if article is not None]
+        unique = {article.pk: article for article in [self.lead, *self.featured, *self.latest, *blocks] if article}
+        return list(unique.values())
 
 
 def for_front_page(queryset):
@@ -93,7 +94,8 @@ def line_up():
     while len(featured) < FEATURED_SLOTS and newest:
         featured.append(newest.pop(0))
     page = LineUp(lead=lead, featured=featured, latest=newest[:LATEST_COUNT])
-    page.sections = section_blocks([article.pk for article in page.articles()])
+    # Sections repeat the latest list (a reader scanning one section expects its newest), never the top stories.
+    page.sections = section_blocks([article.pk for article in [lead, *featured] if article is not None])
     prefetch_related_objects(page.articles(), Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
     page.upcoming_events, page.recent_events = events()
     return page

@@ -47,3 +47,8 @@ def test_the_page_cache_keeps_languages_apart(client, demo, settings):
     korean = client.get("/", headers=ENGLISH_BROWSER)
     assert korean["X-Page-Cache"] == "hit"
     assert '<html lang="ko">' in korean.content.decode()
+
+
+def test_reader_pages_do_not_vary_on_accept_language_but_the_admin_does(client, client_as_editor, demo):
+    assert "accept-language" not in client.get("/").get("Vary", "").lower()
+    assert "accept-language" in client_as_editor.get(reverse("admin:index")).get("Vary", "").lower()
