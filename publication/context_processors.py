@@ -4,5 +4,6 @@ from publication.models import Page, SiteSettings
 
 
 def publication(request):
+    """`site` (the SiteSettings record) and `footer_pages`; newsroom's processor gives SITE_NAME through identity."""
     site = SiteSettings.current()
-    return {"site": site, "SITE_NAME": site.name, "footer_pages": Page.footer_links}
+    return {"site": site, "footer_pages": Page.footer_links}

@@ -34,10 +34,9 @@ class LineUp:
     recent_events: list = field(default_factory=list)
 
     def articles(self):
-        """Every article on the page, each once (for fetching bylines)."""
+        """Every article object on the page (a story in the latest list and its section block is two objects)."""
         blocks = [article for _section, articles in self.sections for article in articles]
-        unique = {article.pk: article for article in [self.lead, *self.featured, *self.latest, *blocks] if article}
-        return list(unique.values())
+        return [article for article in [self.lead, *self.featured, *self.latest, *blocks] if article is not None]
 
 
 def for_front_page(queryset):

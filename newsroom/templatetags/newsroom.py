@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone, translation
+from django.utils.encoding import uri_to_iri
 
 from newsroom.html_text import plain_text
 
@@ -50,3 +51,9 @@ def w3c(value):
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def readable_url(value):
+    """A percent-encoded address as people read it: /news/1/스마트시티/ rather than /news/1/%EC%8A%A4…/."""
+    return uri_to_iri(str(value or ""))
