@@ -1,7 +1,7 @@
 """The desk edits the paper's details, its own pages and the front page here."""
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +15,8 @@ class SingleRecordAdmin(admin.ModelAdmin):
     """A model with exactly one row: the list opens that row, and it cannot be deleted."""
 
     def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         self.model.objects.get_or_create(pk=1, defaults=self.defaults())
         return redirect(reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[1]))
 

@@ -134,9 +134,10 @@ class SiteSettings(models.Model):
         """The site settings, from the cache when possible (no query per page); defaults before any are saved."""
         record = cache.get(SETTINGS_CACHE_KEY)
         if record is None:
-            record = cls.objects.filter(pk=1).first() or cls(pk=1, name=str(settings.SITE_NAME))
+            record = cls.objects.filter(pk=1).first() or False  # False: "none saved yet", cached too
             cache.set(SETTINGS_CACHE_KEY, record, CACHE_SECONDS)
-        return record
+        # Before the desk saves any details, the default name is made per request, in the reader's language.
+        return record or cls(pk=1, name=str(settings.SITE_NAME))
 
     @property
     def indexnow_active(self):
@@ -182,16 +183,14 @@ class Page(models.Model):
     @classmethod
     def footer_links(cls):
         """[(url, title)] of the pages that exist, in the footer's order; cached like the site settings."""
-        links = cache.get(PAGES_CACHE_KEY)
-        if links is None:
+        titles = cache.get(PAGES_CACHE_KEY)
+        if titles is None:
             titles = dict(cls.objects.values_list("kind", "title"))
-            links = [
-                (reverse("publication:page", kwargs={"kind": kind}), titles[kind])
-                for kind in cls.Kind
-                if kind in titles
-            ]
-            cache.set(PAGES_CACHE_KEY, links, CACHE_SECONDS)
-        return links
+            cache.set(PAGES_CACHE_KEY, titles, CACHE_SECONDS)
+        # Addresses are made per request (no query): /about/ on Korean pages, /en/about/ on English ones.
+        return [
+            (reverse("publication:page", kwargs={"kind": kind}), titles[kind]) for kind in cls.Kind if kind in titles
+        ]
 
 
 class FrontPage(models.Model):

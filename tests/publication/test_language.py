@@ -52,3 +52,10 @@ def test_the_page_cache_keeps_languages_apart(client, demo, settings):
 def test_reader_pages_do_not_vary_on_accept_language_but_the_admin_does(client, client_as_editor, demo):
     assert "accept-language" not in client.get("/").get("Vary", "").lower()
     assert "accept-language" in client_as_editor.get(reverse("admin:index")).get("Vary", "").lower()
+
+
+def test_footer_links_follow_the_page_language_whichever_was_cached_first(client, demo):
+    english = client.get("/en/").content.decode()
+    assert 'href="/en/about/"' in english
+    korean = client.get("/").content.decode()
+    assert 'href="/about/"' in korean and "/en/about/" not in korean

@@ -95,6 +95,7 @@ def test_desk_can_edit_site_settings_and_reporters_cannot(client, editor, report
     assert client.get(url).status_code == 200
     client.force_login(reporter)
     assert client.get(url).status_code == 403
+    assert client.get(reverse("admin:publication_sitesettings_changelist")).status_code == 403
     assert client.post(url, {"name": "가로챈 이름"}).status_code == 403
     assert SiteSettings.objects.get().name == "스마트시티저널"
 
@@ -132,3 +133,8 @@ def test_without_a_record_the_site_uses_the_default_name(client, db):
     ArticleFactory(published=True)
     page = text(client.get("/"))
     assert "저작권자 © 뉴스룸 무단전재 및 재배포 금지" in page
+
+
+def test_before_any_details_are_saved_the_default_name_follows_the_language(client, db):
+    assert "Copyright © Newsroom" in client.get("/en/").content.decode()  # cached first in English
+    assert "저작권자 © 뉴스룸 무단전재 및 재배포 금지" in client.get("/").content.decode()
