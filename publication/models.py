@@ -201,7 +201,7 @@ class FrontPage(models.Model):
     )
 
     class Meta:
-        verbose_name = _("첫 화면 편집")
+        verbose_name = _("첫 화면")
         verbose_name_plural = _("첫 화면 편집")
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="front_page_single_row")]
 

@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 from articles.demo import demo_photo, load_demo
 from events.models import Event
 from publication.models import FrontPageStory
-from tests.factories import ArticleFactory, EventFactory, SectionFactory
+from tests.browser.actions import choose, log_in
+from tests.factories import ArticleFactory, EventFactory, SectionFactory, editor_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -164,3 +165,19 @@ def test_an_english_browser_gets_korean_and_the_switch_gives_english(live_server
     assert page.evaluate("document.documentElement.lang") == "en"
     expect(page.locator("body")).to_contain_text("Featured")
     context.close()
+
+
+def test_the_desk_puts_a_story_at_the_top_in_the_admin(live_server, page, screenshot, newsroom):
+    editor_user(username="desk")
+    headline = STORIES[3][1]
+    log_in(page, live_server, "desk")
+    page.goto(f"{live_server.url}/admin/publication/frontpage/")
+    page.wait_for_url("**/admin/publication/frontpage/1/change/")
+    page.locator("#id_stories-0-is_lead").uncheck()  # the demo's lead steps down
+    choose(page, "id_stories-2-article", headline[:8])
+    page.locator("#id_stories-2-is_lead").check()
+    screenshot(page, "admin-front-page")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    page.goto(live_server.url + "/")
+    expect(page.locator(".lead h2")).to_have_text(headline)
