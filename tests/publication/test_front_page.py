@@ -172,3 +172,21 @@ def test_front_page_query_count_is_fixed_whatever_the_archive(client, django_ass
         story(f"더 많은 기사 {n}", n + 10, section=sections[n % 3])
     EventFactory.create_batch(5)
     assert count() == small
+
+
+def test_reporters_cannot_change_the_front_page(client, reporter):
+    article = story("기자가 올리려는 기사", 1)
+    client.force_login(reporter)
+    assert client.get(reverse("admin:publication_frontpage_changelist")).status_code == 403
+    FrontPage.objects.get_or_create(pk=1)
+    data = {
+        "stories-TOTAL_FORMS": "1",
+        "stories-INITIAL_FORMS": "0",
+        "stories-MIN_NUM_FORMS": "0",
+        "stories-MAX_NUM_FORMS": "1000",
+        "stories-0-article": article.pk,
+        "stories-0-is_lead": "on",
+        "stories-0-order": "0",
+    }
+    assert client.post(reverse("admin:publication_frontpage_change", args=[1]), data).status_code == 403
+    assert not FrontPageStory.objects.exists()
