@@ -18,17 +18,27 @@ around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
 
 import functools
 import hashlib
+import logging
 import math
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 
 GENERATION_KEY = "pagecache:generation"
+logger = logging.getLogger(__name__)
+
+# Sent once (across processes sharing the cache) when the first reader request after a scheduled
+# publication notices that its moment `at` has come; `at` is the earliest such moment. Apps that
+# tell the outside world of new articles (publication's IndexNow) listen; no cron is needed.
+publication_due = Signal()
+DUE_KEY = "pagecache:due"
+DUE_MARK_SECONDS = 7 * 24 * 3600
 
 
 def generation():
@@ -86,7 +96,26 @@ def next_change():
     if stored is None or (stored[0] is not None and stored[0] <= timezone.now()):
         stored = (Article.objects.next_publication(),)
         cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+    notice_due(stored[0])
     return stored[0]
+
+
+def expect_publication(at):
+    """Remember a scheduled moment, so the first reader request after it sends `publication_due`."""
+    due = cache.get(DUE_KEY)
+    if due is None or due <= timezone.now() or at < due:
+        cache.set(DUE_KEY, at, None)
+
+
+def notice_due(upcoming):
+    """Send `publication_due` once when the remembered moment has passed; then remember the next one."""
+    due = cache.get(DUE_KEY)
+    if due is not None and due <= timezone.now() and cache.add(f"{DUE_KEY}:{due.isoformat()}", 1, DUE_MARK_SECONDS):
+        for receiver, error in publication_due.send_robust(sender=next_change, at=due):
+            if isinstance(error, Exception):
+                logger.error("publication_due receiver %r failed", receiver, exc_info=error)
+    if upcoming is not None:
+        expect_publication(upcoming)
 
 
 def reader_page(view):

@@ -25,6 +25,7 @@ class PublicationConfig(AppConfig):
         # articles knows nothing of IndexNow: we listen for the records its workflow leaves behind.
         post_save.connect(indexnow.on_transition, sender=Transition, dispatch_uid="publication:indexnow:transition")
         post_save.connect(indexnow.on_correction, sender=Correction, dispatch_uid="publication:indexnow:correction")
+        pagecache.publication_due.connect(indexnow.on_publication_due, dispatch_uid="publication:indexnow:due")
 
         # The demo loader lives in articles; it tells us when to add the paper's demo details.
         demo_loaded.connect(load_publication, dispatch_uid="publication:demo")

@@ -5,7 +5,9 @@ runs in a background thread, and never raises into the editor's request: a
 slow or broken endpoint costs the editor nothing. Each attempt leaves an
 `IndexNowLog` row the desk reads in the admin. Only what `published()` shows
 is announced as published or corrected; a withdrawal announces the address
-that now answers 404, which is how IndexNow learns of removals.
+that now answers 404, which is how IndexNow learns of removals. A scheduled
+article is announced when it goes live: the page cache notices the moment on
+the first reader request after it (`newsroom.pagecache.publication_due`).
 """
 
 import json
@@ -17,9 +19,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
+from django.utils import timezone
 
 from articles.models import Article
-from articles.models.workflow import ArticleStatus
+from articles.models.workflow import SCHEDULED, ArticleStatus
+from newsroom import pagecache
 from publication.models import IndexNowLog, SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -35,6 +39,9 @@ def on_transition(sender, instance, created, **kwargs):
         return
     if instance.to_state == ArticleStatus.PUBLISHED:
         schedule(instance.article_id, Reason.PUBLISHED)
+    elif instance.to_state == SCHEDULED and instance.published_at:
+        # Announced when the moment comes: the first reader request after it tells us (no cron).
+        transaction.on_commit(lambda: pagecache.expect_publication(instance.published_at))
     elif instance.to_state == ArticleStatus.UNPUBLISHED and instance.from_state == ArticleStatus.PUBLISHED:
         schedule(instance.article_id, Reason.WITHDRAWN)
 
@@ -45,24 +52,30 @@ def on_correction(sender, instance, created, **kwargs):
         schedule(instance.article_id, Reason.CORRECTED)
 
 
+def on_publication_due(sender, at, **kwargs):
+    """Signal receiver (newsroom.pagecache): scheduled articles went live at `at` or since."""
+    if SiteSettings.current().indexnow_active:
+        transaction.on_commit(lambda: start(announce_due, at))
+
+
 def schedule(article_id, reason):
     """After the transaction commits, announce in the background (when IndexNow is switched on)."""
     if SiteSettings.current().indexnow_active:
-        transaction.on_commit(lambda: start(article_id, reason))
+        transaction.on_commit(lambda: start(announce, article_id, reason))
 
 
-def start(article_id, reason):
-    thread = threading.Thread(target=announce_safely, args=(article_id, reason), daemon=True, name="indexnow")
+def start(work, *args):
+    thread = threading.Thread(target=run_safely, args=(work, *args), daemon=True, name="indexnow")
     running.add(thread)
     thread.start()
     return thread
 
 
-def announce_safely(article_id, reason):
+def run_safely(work, *args):
     try:
-        announce(article_id, reason)
+        work(*args)
     except Exception:  # a background thread has nobody to raise to; the log says what happened
-        logger.exception("IndexNow announcement of article %s failed", article_id)
+        logger.exception("IndexNow: %s%r failed", work.__name__, args)
     finally:
         connection.close()  # this thread's own database connection
         running.discard(threading.current_thread())
@@ -86,6 +99,16 @@ def announce(article_id, reason):
     url = base + article.get_absolute_url()
     status, text = post(site, base, [url])
     return IndexNowLog.objects.create(article_id=article_id, url=url, reason=reason, status_code=status, response=text)
+
+
+def announce_due(since):
+    """Announce the articles that went live on schedule since `since`, unless already announced."""
+    close_old_connections()
+    due = Article.objects.published().filter(published_at__gte=since, published_at__lte=timezone.now())
+    for pk, published_at in due.values_list("pk", "published_at"):
+        done = IndexNowLog.objects.filter(article_id=pk, reason=Reason.PUBLISHED, at__gte=published_at)
+        if not done.exists():  # published on the spot (not scheduled): the transition announced it already
+            announce(pk, Reason.PUBLISHED)
 
 
 def post(site, base, urls):

@@ -7,6 +7,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from articles.models import Correction
@@ -169,3 +170,21 @@ def test_a_bad_key_is_a_form_error(client_as_editor):
     )
     assert response.status_code == 200
     assert "IndexNow 키는 영문·숫자·하이픈(-)으로 8~128자여야 합니다." in response.content.decode()
+
+
+def test_a_scheduled_article_is_announced_when_its_moment_comes(client, endpoint, switched_on, editor, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    ArticleFactory(published=True, headline="먼저 나간 기사")
+    article = ArticleFactory(in_review=True)
+    moment = timezone.now().replace(microsecond=0) + datetime.timedelta(minutes=5)
+    article.publish(editor, at=moment)
+    client.get("/")  # a reader's visit before the moment announces nothing
+    wait_for_announcements()
+    assert endpoint.received == []
+    with time_machine.travel(moment + datetime.timedelta(seconds=30), tick=False):
+        client.get("/")  # the first visit after the moment notices it, with no cron job
+        client.get("/section/" + article.section.slug + "/")
+        wait_for_announcements()
+    [(_path, _type, payload)] = endpoint.received  # once, however many visits noticed it
+    assert payload["urlList"] == ["https://news.example.kr" + article.get_absolute_url()]
+    assert IndexNowLog.objects.get().reason == "published"
