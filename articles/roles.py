@@ -32,7 +32,7 @@ REPORTER_PERMISSIONS = [
     ("taggit", "view_tag"),
 ]
 
-EDITOR_APPS = ["articles", "reporters", "organisations", "events", "taggit"]
+EDITOR_APPS = ["articles", "reporters", "organisations", "events", "taggit", "publication"]
 # Editors link reporters to their logins, so they look users up (but do not change them).
 # They also see and clear login lockouts (django-axes), so a locked-out reporter need not wait.
 EDITOR_EXTRA_PERMISSIONS = [

@@ -17,12 +17,19 @@ def article_detail(request, pk, slug=None):
     article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return render(request, "articles/article_detail.html", {"article": article})
+    return render(request, "articles/article_detail.html", article_context(article))
+
+
+def article_context(article, **extra):
+    """An article page's context: the article, related articles and its neighbours in the section (published only)."""
+    previous, following = Article.objects.published().neighbours(article)
+    related = Article.objects.published().related_to(article)
+    return {"article": article, "related": related, "previous": previous, "next": following, **extra}
 
 
 def render_preview(request, article):
     """The reader's page for any article, with a banner, kept out of search engines."""
-    response = render(request, "articles/article_detail.html", {"article": article, "preview": True})
+    response = render(request, "articles/article_detail.html", article_context(article, preview=True))
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -1,9 +1,7 @@
 """Template context every page gets: the site name and the section menu."""
 
-from django.conf import settings
-
 from articles.models import Section
-from newsroom import pagecache
+from newsroom import identity, pagecache
 
 SECTIONS_CACHE_SECONDS = 300
 
@@ -14,4 +12,4 @@ def nav_sections():
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME, "nav_sections": nav_sections}
+    return {"SITE_NAME": identity.site_name_lazy(), "nav_sections": nav_sections}

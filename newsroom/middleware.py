@@ -5,7 +5,10 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotFound, QueryDict
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.defaults import page_not_found
 
@@ -134,3 +137,34 @@ class SiteNotFoundPageMiddleware:
         ):
             return page_not_found(request, Http404())
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Readers get the language their address names; the admin follows the user's choice.
+
+    With i18n_patterns(prefix_default_language=False), Django gives every
+    unprefixed address settings.LANGUAGE_CODE (Korean) whatever the browser's
+    Accept-Language, which is what readers should get — but the admin is
+    unprefixed too, and there the user's cookie or browser language decides.
+    """
+
+    def process_request(self, request):
+        super().process_request(request)
+        if self.is_admin(request):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if not self.is_admin(request) and response.has_header("Vary"):
+            # A reader's page no longer depends on Accept-Language, so shared caches need not split on it.
+            kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+    @staticmethod
+    def is_admin(request):
+        return request.path_info.startswith(reverse("admin:index"))

@@ -35,6 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -42,6 +43,12 @@ from django.utils.translation import get_language
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+# Sent once (across processes sharing the cache) when the first reader request after a scheduled
+# publication notices that its moment `at` has come; `at` is the earliest such moment. Apps that
+# tell the outside world of new articles (publication's IndexNow) listen; no cron is needed.
+publication_due = Signal()
+DUE_KEY = "pagecache:due"
+DUE_MARK_SECONDS = 7 * 24 * 3600
 # After a cache error, skip the cache for this long instead of paying a failed round trip per request.
 CACHE_RETRY_SECONDS = 5
 
@@ -162,12 +169,42 @@ def next_change():
     """When the next scheduled article goes live (or None), worked out once per generation."""
     if _next_change_source is None:
         return None
-    return remember(
+    upcoming = remember(
         "next",
         _next_change_source,
         settings.PAGE_CACHE_SECONDS,
         still_good=lambda at: at is None or at > timezone.now(),
     )
+    try:
+        notice_due(upcoming)
+    except CacheUnavailable:
+        pass  # announced by the first request after the cache is back
+    return upcoming
+
+
+def expect_publication(at):
+    """Remember a scheduled moment, so the first reader request after it sends `publication_due`."""
+    try:
+        due = _cache_call("get", DUE_KEY)
+        if due is None or due <= timezone.now() or at < due:
+            _cache_call("set", DUE_KEY, at, None)
+    except CacheUnavailable:
+        pass
+
+
+def notice_due(upcoming):
+    """Send `publication_due` once when the remembered moment has passed; then remember the next one."""
+    due = _cache_call("get", DUE_KEY)
+    if (
+        due is not None
+        and due <= timezone.now()
+        and _cache_call("add", f"{DUE_KEY}:{due.isoformat()}", 1, DUE_MARK_SECONDS)
+    ):
+        for receiver, error in publication_due.send_robust(sender=next_change, at=due):
+            if isinstance(error, Exception):
+                logger.error("publication_due receiver %r failed", receiver, exc_info=error)
+    if upcoming is not None:
+        expect_publication(upcoming)
 
 
 def stored_response(stored, state):

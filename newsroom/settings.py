@@ -65,10 +65,13 @@ INSTALLED_APPS = [
     "accounts.apps.TOTPConfig",
     "accounts.apps.StaticConfig",
     "csp",
+    "publication",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Site (issue 7): answers If-None-Match/If-Modified-Since with 304, page cache hits included.
+    "django.middleware.http.ConditionalGetMiddleware",
     "accounts.middleware.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.QueryStringLimitMiddleware",
     "newsroom.middleware.NulBytesMiddleware",
@@ -77,7 +80,8 @@ MIDDLEWARE = [
     "newsroom.middleware.SiteNotFoundPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Site (issue 7): readers get Korean unless the address starts with /en/; the admin follows the user.
+    "newsroom.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -102,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "publication.context_processors.publication",
             ],
         },
     },
@@ -178,7 +183,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
+# The paper's name until the desk saves its details in the admin (publication.SiteSettings).
 SITE_NAME = os.environ.get("SITE_NAME", _("뉴스룸"))
+
+# Site (issue 7): IndexNow tells Naver, Bing and others of published, corrected and withdrawn articles.
+# The key and the on/off switch are in the admin's site settings; these say where and how long to wait.
+INDEXNOW_ENDPOINT = os.environ.get("INDEXNOW_ENDPOINT", "https://searchadvisor.naver.com/indexnow")
+INDEXNOW_TIMEOUT = float(os.environ.get("INDEXNOW_TIMEOUT", 10))
 
 LOGGING = {
     "version": 1,

@@ -1,28 +1,12 @@
-"""Site-wide reader views: the front page and search."""
+"""Site-wide reader views: search (the front page lives in the publication app)."""
 
 from django.shortcuts import render
-from django.utils import timezone
 
 from articles import search as articles_search
 from articles.models import Article
-from events.models import Event
 from newsroom import textsearch
 from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
-from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
-
-FRONT_PAGE_ARTICLES = 13
-
-
-@reader_page
-def front_page(request):
-    articles = list(Article.objects.published().for_lists().newest_first()[:FRONT_PAGE_ARTICLES])
-    recent_events = Event.objects.filter(starts_at__lte=timezone.now()).order_by("-starts_at")[:5]
-    return render(
-        request,
-        "front_page.html",
-        {"lead": articles[0] if articles else None, "articles": articles[1:], "recent_events": recent_events},
-    )
 
 
 def search(request):

@@ -22,6 +22,9 @@ from reporters.models import Reporter
 
 # The columns an article list shows (the headline, its address, deck, time and lead photo).
 LIST_FIELDS = ("headline", "slug", "deck", "published_at", "status", "section", "photo", "photo_alt")
+# How many related articles an article page lists, and the columns a link to an article needs.
+RELATED_ARTICLES = 5
+LINK_FIELDS = ("pk", "slug", "headline", "published_at", "section_id")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -72,7 +75,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """What an article page shows: all but the search vectors, with tags, organisations, events, corrections."""
+        """What an article page shows: all but the search vectors; tags, organisations, events, sessions, corrections."""
         return (
             self.select_related("section")
             .defer("search_vector", "search_title")
@@ -81,9 +84,57 @@ class ArticleQuerySet(models.QuerySet):
                 "tags",
                 "organisations",
                 "events",
+                models.Prefetch(
+                    "sessions", queryset=Session.objects.select_related("event").order_by("event", "order")
+                ),
                 "corrections",
             )
         )
+
+    def related_to(self, article, limit=RELATED_ARTICLES):
+        """Articles sharing a tag, organisation or event with this one, newest first: one query.
+
+        Reads the article's tags, organisations and events from its prefetch cache (for_page()).
+        """
+        through = Article.tags.through, Article.organisations.through, Article.events.through
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        organisation_ids = [organisation.pk for organisation in article.organisations.all()]
+        event_ids = [event.pk for event in article.events.all()]
+        shared = Q(pk__in=[])
+        if tag_ids:
+            tagged = through[0].objects.filter(
+                tag_id__in=tag_ids, content_type__app_label="articles", content_type__model="article"
+            )
+            shared |= Q(pk__in=tagged.values("object_id"))
+        if organisation_ids:
+            shared |= Q(pk__in=through[1].objects.filter(organisation_id__in=organisation_ids).values("article_id"))
+        if event_ids:
+            shared |= Q(pk__in=through[2].objects.filter(event_id__in=event_ids).values("article_id"))
+        if not (tag_ids or organisation_ids or event_ids):
+            return self.none()
+        return self.filter(shared).exclude(pk=article.pk).only(*LINK_FIELDS).newest_first()[:limit]
+
+    def neighbours(self, article):
+        """(previous, next): the articles just older and just newer in the same section, in one query."""
+        if article.section_id is None or article.published_at is None:
+            return None, None
+        at, pk = article.published_at, article.pk
+        same_section = self.filter(section_id=article.section_id).only(*LINK_FIELDS)
+        # Ranges the section index can start from, then the tie-break on id (see newsroom/pagination.py).
+        older = (
+            same_section.filter(published_at__lte=at)
+            .exclude(published_at=at, pk__gte=pk)
+            .order_by("-published_at", "-id")
+        )
+        newer = (
+            same_section.filter(published_at__gte=at)
+            .exclude(published_at=at, pk__lte=pk)
+            .order_by("published_at", "id")
+        )
+        found = list(older[:1].union(newer[:1], all=True))
+        before = [a for a in found if (a.published_at, a.pk) < (at, pk)]
+        after = [a for a in found if (a.published_at, a.pk) > (at, pk)]
+        return (before[0] if before else None), (after[0] if after else None)
 
     def newest_first(self):
         """Latest publication first; the id breaks ties so pages never overlap."""

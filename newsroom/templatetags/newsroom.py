@@ -1,7 +1,12 @@
-"""Template filters for how Korean news sites print dates."""
+"""Template filters for how Korean news sites print dates, plain-text descriptions and the language switch."""
 
 from django import template
-from django.utils import timezone
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import timezone, translation
+from django.utils.encoding import uri_to_iri
+
+from newsroom.html_text import plain_text
 
 register = template.Library()
 
@@ -39,3 +44,35 @@ def kst_short(value):
     if local.year == timezone.localtime().year:
         return local.strftime("%m/%d [%H:%M]")
     return local.strftime("%Y/%m/%d")
+
+
+@register.filter
+def plain(value, length=None):
+    """Plain text of stored HTML, escaped once when printed: `R&amp;D` shows as `R&D`."""
+    return plain_text(value, int(length) if length else None)
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language):
+    """This page's address in another interface language (Korean has no prefix, English /en/)."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    url = translate_url(request.get_full_path(), language)
+    if translation.get_language_from_path(url) is None and language != settings.LANGUAGE_CODE:
+        return f"/{language}/"  # a page with no translation (a 404): the other language's front page
+    return url
+
+
+@register.filter
+def w3c(value):
+    """'2020-08-06T16:06:00+09:00': ISO 8601 to the second in the site's zone, for sitemaps and meta tags."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def readable_url(value):
+    """A percent-encoded address as people read it: /news/1/스마트시티/ rather than /news/1/%EC%8A%A4…/."""
+    return uri_to_iri(str(value or ""))

@@ -22,6 +22,14 @@ def story():
     article.tags.set(["스마트시티"])
     article.organisations.set([OrganisationFactory(slug="tcs")])
     article.events.set([EventFactory(slug="seminar")])
+    # An older story in the same section with the same tag: the story is its "next" and "related" article.
+    ArticleFactory(
+        published=True,
+        section=article.section,
+        slug="이웃-기사",
+        published_at=timezone.now() - datetime.timedelta(hours=2),
+        tags=["스마트시티"],
+    )
     return article
 
 
@@ -35,7 +43,14 @@ def reader_urls(article):
         "organisation": reverse("organisations:detail", args=["tcs"]),
         "event": reverse("events:detail", args=["seminar"]),
         "feed": reverse("articles:feed"),
-        "sitemap": reverse("sitemap"),
+        "atom feed": reverse("articles:feed_atom"),
+        "section feed": reverse("articles:section_feed", args=[article.section.slug]),
+        "tag feed": reverse("articles:tag_feed", args=["스마트시티"]),
+        "reporter feed": reverse("articles:reporter_feed_atom", args=["취재기자"]),
+        "sitemap": reverse("django.contrib.sitemaps.views.sitemap", args=["articles"]),
+        "news sitemap": reverse("news_sitemap"),
+        # related articles, previous/next and the JSON-LD of another article's page
+        "neighbour article": Article.objects.get(slug="이웃-기사").get_absolute_url(),
     }
 
 
@@ -48,7 +63,22 @@ def shows(client, url, article):
     return HEADLINE in text or f"/news/{article.pk}/" in text
 
 
-PAGES = ["front page", "section", "tag", "reporter", "organisation", "event", "feed", "sitemap"]
+PAGES = [
+    "front page",
+    "section",
+    "tag",
+    "reporter",
+    "organisation",
+    "event",
+    "feed",
+    "atom feed",
+    "section feed",
+    "tag feed",
+    "reporter feed",
+    "sitemap",
+    "news sitemap",
+    "neighbour article",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)

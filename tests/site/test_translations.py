@@ -10,7 +10,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EN_PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["newsroom", "articles", "reporters", "organisations", "events", "comments", "accounts", "templates"]
+SOURCE_DIRS = [
+    "newsroom",
+    "articles",
+    "reporters",
+    "organisations",
+    "events",
+    "comments",
+    "accounts",
+    "publication",
+    "templates",
+]
 
 
 def catalogue(entries):
@@ -47,12 +57,15 @@ def test_english_catalog_covers_every_string_in_the_source(tmp_path):
 
 
 @pytest.mark.django_db
-def test_english_readers_get_the_english_interface(client, demo):
-    korean = client.get("/").content.decode()
-    english = client.get("/", headers={"accept-language": "en"}).content.decode()
-    assert "최신 기사" in korean and "Latest" not in korean
-    assert "Latest" in english and "최신 기사" not in english
+def test_english_is_chosen_by_the_visible_switch_not_by_the_browser(client, demo):
+    korean = client.get("/", headers={"accept-language": "en"}).content.decode()
+    english = client.get("/en/").content.decode()
+    assert "최근 행사" in korean and "Recent events" not in korean
+    assert '<html lang="ko">' in korean
+    assert "Recent events" in english and "최근 행사" not in english
+    assert '<html lang="en">' in english
     assert demo.headline in english  # the content itself stays as written
+    assert 'href="/en/"' in korean and 'hreflang="ko"' in english  # the switch is on the page
 
 
 @pytest.mark.django_db

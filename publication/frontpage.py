@@ -1,0 +1,100 @@
+"""What the front page shows: the editors' line-up, filled with the newest stories, then latest, sections, events.
+
+Five queries whatever the archive's size: the curated stories, the newest
+stories, one window-function query for every section's block, the bylines
+of all of them, and one for upcoming and recent events together.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from articles.models import Article, Byline
+from events.models import Event
+
+FEATURED_SLOTS = 4
+LATEST_COUNT = 8
+SECTION_BLOCK_SIZE = 4
+UPCOMING_EVENTS = 3
+RECENT_EVENTS = 4
+# A list shows headline, deck, photo, section and time: never the body or the search columns.
+LIST_DEFER = ("body", "search_vector", "search_title")
+
+
+@dataclass
+class LineUp:
+    lead: Article | None = None
+    featured: list = field(default_factory=list)
+    latest: list = field(default_factory=list)
+    sections: list = field(default_factory=list)  # [(section, [articles])]
+    upcoming_events: list = field(default_factory=list)
+    recent_events: list = field(default_factory=list)
+
+    def articles(self):
+        """Every article object on the page (a story in the latest list and its section block is two objects)."""
+        blocks = [article for _section, articles in self.sections for article in articles]
+        return [article for article in [self.lead, *self.featured, *self.latest, *blocks] if article is not None]
+
+
+def for_front_page(queryset):
+    return queryset.select_related("section").defer(*LIST_DEFER)
+
+
+def curated_stories():
+    """The editors' choices that readers may see now, the lead first, then featured in their order."""
+    return list(
+        for_front_page(Article.objects.published().filter(front_page_slots__front_page_id=1))
+        .annotate(slot_is_lead=F("front_page_slots__is_lead"))
+        .order_by("-front_page_slots__is_lead", "front_page_slots__order", "front_page_slots__id")
+    )
+
+
+def section_blocks(exclude_ids):
+    """[(section, newest articles)] for every section with stories, in menu order: one query."""
+    rank = Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("id").desc()])
+    ranked = (
+        for_front_page(Article.objects.published().exclude(pk__in=exclude_ids).filter(section__isnull=False))
+        .annotate(rank=rank)
+        .filter(rank__lte=SECTION_BLOCK_SIZE)
+        .order_by("section__order", "section__name", "rank")
+    )
+    blocks = {}
+    for article in ranked:
+        blocks.setdefault(article.section_id, (article.section, []))[1].append(article)
+    return list(blocks.values())
+
+
+def events():
+    """(upcoming soonest first, recent latest first) in one query."""
+    now = timezone.now()
+    upcoming = Event.objects.filter(starts_at__gt=now).order_by("starts_at")[:UPCOMING_EVENTS]
+    recent = Event.objects.filter(starts_at__lte=now).order_by("-starts_at")[:RECENT_EVENTS]
+    both = list(upcoming.union(recent, all=True))
+    return (
+        sorted((e for e in both if e.starts_at > now), key=lambda e: e.starts_at),
+        sorted((e for e in both if e.starts_at <= now), key=lambda e: e.starts_at, reverse=True),
+    )
+
+
+def line_up():
+    """The whole front page."""
+    curated = curated_stories()
+    lead = next((article for article in curated if article.slot_is_lead), None)
+    featured = [article for article in curated if not article.slot_is_lead][:FEATURED_SLOTS]
+    wanted = (lead is None) + FEATURED_SLOTS - len(featured) + LATEST_COUNT
+    newest = list(
+        for_front_page(Article.objects.published().exclude(pk__in=[a.pk for a in curated])).newest_first()[:wanted]
+    )
+    if lead is None and newest:
+        lead = newest.pop(0)
+    while len(featured) < FEATURED_SLOTS and newest:
+        featured.append(newest.pop(0))
+    page = LineUp(lead=lead, featured=featured, latest=newest[:LATEST_COUNT])
+    # Sections repeat the latest list (a reader scanning one section expects its newest), never the top stories.
+    page.sections = section_blocks([article.pk for article in [lead, *featured] if article is not None])
+    prefetch_related_objects(page.articles(), Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
+    page.upcoming_events, page.recent_events = events()
+    return page
