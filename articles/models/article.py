@@ -75,7 +75,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """What an article page shows: all but the search vectors; tags, organisations, events, sessions, corrections."""
+        """What an article page shows: all but the search vectors, with its relations and corrections."""
         return (
             self.select_related("section")
             .defer("search_vector", "search_title")
