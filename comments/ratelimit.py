@@ -1,10 +1,13 @@
 """Who is posting, and how often: per-address counters kept in the cache."""
 
 import ipaddress
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -37,7 +40,16 @@ def challenge_limits():
 
 
 def over_limit(address, limits, scope):
-    """Count one more attempt from this address; True when it goes past any of the limits."""
+    """Count one more attempt from this address; True when it goes past any of the limits (or cannot be counted)."""
+    try:
+        return count_attempt(address, limits, scope)
+    except Exception:  # the cache backend's own connection errors
+        # Blind to the rate, refuse rather than let a flood through; the page itself still works.
+        logger.warning("Comment rate limit unavailable (cache down): refusing the attempt", exc_info=True)
+        return True
+
+
+def count_attempt(address, limits, scope):
     now = int(time.time())
     exceeded = False
     for seconds, allowed in limits:

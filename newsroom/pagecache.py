@@ -74,6 +74,29 @@ def _cache_call(method, *args, **kwargs):
         raise CacheUnavailable from error
 
 
+def cache_get(key, default=None):
+    """A shared-cache read that answers `default` while the cache is down (for the site's other cached records)."""
+    try:
+        value = _cache_call("get", key)
+    except CacheUnavailable:
+        return default
+    return default if value is None else value
+
+
+def cache_set(key, value, seconds):
+    try:
+        _cache_call("set", key, value, seconds)
+    except CacheUnavailable:
+        pass
+
+
+def cache_delete(key):
+    try:
+        _cache_call("delete", key)
+    except CacheUnavailable:
+        pass
+
+
 def generation():
     """The current content generation (None when the cache is down): part of what every stored page remembers."""
     try:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from articles import editing
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,7 +23,7 @@ def test_a_changed_page_answers_200_with_a_new_etag(client, demo, editor, settin
     settings.PAGE_CACHE_SECONDS = 300
     etag = client.get(demo.get_absolute_url())["ETag"]
     demo.headline = "고친 제목"
-    demo.save_edit(editor, demo.version, changed_fields=["headline"])
+    editing.save_edit(demo, editor, changed_fields=["headline"])
     response = client.get(demo.get_absolute_url(), headers={"if-none-match": etag})
     assert response.status_code == 200
     assert response["ETag"] != etag and "고친 제목" in response.content.decode()

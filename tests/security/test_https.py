@@ -96,9 +96,9 @@ def test_absolute_urls_say_https_behind_the_proxy(client, demo, behind_https_pro
     assert "http://news.example.com" not in html
     assert page["Strict-Transport-Security"].startswith("max-age=31536000")
 
-    for url in [reverse("articles:feed"), reverse("sitemap")]:
+    for url in [reverse("articles:feed"), reverse("sitemap"), "/sitemap-articles.xml"]:
         body = client.get(url, **PROXIED).content.decode()
-        assert "https://news.example.com/news/" in body, url
+        assert "https://news.example.com/" in body, url
         assert "http://news.example.com" not in body, url
 
 

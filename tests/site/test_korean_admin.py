@@ -13,7 +13,7 @@ from tests.articles.workflow import article_in, change_form_data, change_url
 pytestmark = pytest.mark.django_db
 
 # Words that are Korean newsroom usage, or names, not untranslated interface text.
-ALLOWED = {"KST", "HTML", "URL", "ID", "JPEG", "PNG", "WebP"}
+ALLOWED = {"KST", "HTML", "URL", "ID", "JPEG", "PNG", "WebP", "IndexNow"}
 INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
 ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 
