@@ -1,12 +1,12 @@
 """What the site says about comments as a whole: the one place that reads the site-wide policy.
 
-Today the answers come from Django settings; once the site-settings record (publication.SiteSettings)
-exists, only site_defaults() changes.
+The desk sets it in the site settings (publication.SiteSettings, section "독자 댓글"); until a record
+is saved, COMMENTS_ENABLED_DEFAULT and COMMENTS_MODERATION give its starting values.
 """
 
 from dataclasses import dataclass
 
-from django.conf import settings
+from publication.models import SiteSettings
 
 PRE_MODERATION = "pre"  # every comment waits for the desk
 POST_MODERATION = "post"  # shown at once, moderated afterwards
@@ -23,6 +23,7 @@ class SiteDefaults:
 
 
 def site_defaults():
-    """The site-wide comment default and moderation policy."""
-    moderation = POST_MODERATION if settings.COMMENTS_MODERATION == POST_MODERATION else PRE_MODERATION
-    return SiteDefaults(enabled=settings.COMMENTS_ENABLED_DEFAULT, moderation=moderation)
+    """The site-wide comment default and moderation policy (cached with the site settings: no query)."""
+    record = SiteSettings.current()
+    moderation = POST_MODERATION if record.comments_moderation == POST_MODERATION else PRE_MODERATION
+    return SiteDefaults(enabled=record.comments_enabled, moderation=moderation)

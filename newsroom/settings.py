@@ -202,8 +202,8 @@ LOGGING = {
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", 48 * 3600))
 LOGIN_URL = "admin:login"
 
-# Reader comments (issue 9, app `comments`). The site-wide default and the moderation policy are read
-# only through comments.policy.site_defaults(), which moves to the site-settings record when it exists.
+# Reader comments (issue 9, app `comments`). The desk sets the site-wide default and the moderation policy
+# in the site settings (publication.SiteSettings); these two give their values until a record is saved.
 INSTALLED_APPS += ["captcha", "comments"]
 # New articles take comments unless the desk turns them off per article.
 COMMENTS_ENABLED_DEFAULT = env_bool("COMMENTS_ENABLED_DEFAULT", True)

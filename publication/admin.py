@@ -49,6 +49,7 @@ class SiteSettingsAdmin(SingleRecordAdmin):
                 ],
             },
         ),
+        (_("독자 댓글"), {"fields": ["comments_enabled", "comments_moderation"]}),
         (
             _("검색엔진"),
             {

@@ -42,6 +42,15 @@ def forget_pages(**kwargs):
     forget_cached(PAGES_CACHE_KEY)
 
 
+def default_comments_enabled():
+    """Until the desk saves the site settings, COMMENTS_ENABLED_DEFAULT decides (an installation's starting point)."""
+    return settings.COMMENTS_ENABLED_DEFAULT
+
+
+def default_comments_moderation():
+    return "post" if settings.COMMENTS_MODERATION == "post" else "pre"
+
+
 class SiteSettings(models.Model):
     """The one record of who publishes the paper: shown in every page's footer, feeds and metadata."""
 
@@ -108,6 +117,20 @@ class SiteSettings(models.Model):
         blank=True,
         validators=[indexnow_key_validator],
         help_text=_("네이버·빙에 새 기사를 바로 알리는 IndexNow의 키입니다. 비워 두면 알리지 않습니다."),
+    )
+    comments_enabled = models.BooleanField(
+        _("기사에 댓글 받기"),
+        default=default_comments_enabled,
+        help_text=_(
+            "켜 두면 기사마다 따로 닫지 않는 한 독자 댓글을 받습니다. 기사 편집 화면에서 기사별로 바꿀 수 있습니다."
+        ),
+    )
+    comments_moderation = models.CharField(
+        _("댓글 검토 방식"),
+        max_length=4,
+        choices=[("pre", _("데스크가 승인한 댓글만 게시")), ("post", _("바로 게시하고 나중에 검토"))],
+        default=default_comments_moderation,
+        help_text=_("승인한 댓글만 보이게 할지, 먼저 보이고 데스크가 나중에 검토할지 정합니다."),
     )
     indexnow_enabled = models.BooleanField(
         _("IndexNow 알림 켜기"),
