@@ -7,6 +7,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("기사")
 
     def ready(self):
+        from articles import photo_uses
         from articles.search import connect_signals
 
         connect_signals()
+        photo_uses.connect_signals()

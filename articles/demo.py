@@ -19,6 +19,9 @@ from articles.models import Article, Byline, Section
 from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
 from events.models import Event, Session
 from organisations.models import Organisation
+from photos.models import Photo
+from photos.services import save_photo
+from photos.uploads import prepare_upload
 from reporters.models import Reporter
 
 KST = ZoneInfo("Asia/Seoul")
@@ -202,6 +205,20 @@ def demo_photo():
     return ContentFile(buffer.getvalue(), name="smart-city-seminar.jpg")
 
 
+def load_photo():
+    """The demo picture in the photo library, through the same service as an upload in the admin."""
+    content, _size = prepare_upload(demo_photo())
+    photo = Photo(
+        caption="한중일 스마트시티 온라인 세미나를 표현한 그래픽",
+        credit="뉴스룸 그래픽",
+        alt_text="밤하늘 아래 불 켜진 고층 건물들이 늘어선 도시 풍경 그래픽",
+        focal_x=0.5,
+        focal_y=0.6,
+    )
+    photo.image = content
+    return save_photo(photo)
+
+
 def load_users():
     User = get_user_model()
     ensure_roles(Group, Permission)
@@ -264,14 +281,12 @@ def load_seminar_article(reporter, sections, orgs, event, sessions):
             section=sections["world"],
             status=Article.Status.PUBLISHED,
             published_at=kst(2020, 8, 6, 16, 6),
-            photo_caption="한중일 스마트시티 온라인 세미나를 표현한 그래픽",
-            photo_credit="뉴스룸 그래픽",
-            photo_alt="밤하늘 아래 불 켜진 고층 건물들이 늘어선 도시 풍경 그래픽",
         ),
     )
     if not created:
         return article
-    article.photo.save("smart-city-seminar.jpg", demo_photo(), save=True)
+    article.lead_photo = load_photo()
+    article.save(update_fields=["lead_photo"])
     Byline.objects.create(article=article, reporter=reporter, order=0)
     article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나", "smart city"])
     article.organisations.set(orgs.values())

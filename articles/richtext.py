@@ -29,6 +29,8 @@ BODY_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # A photo from the library, by reference: <figure data-photo-id="12"></figure> (settings.py, library-photo.js).
+    "LibraryPhoto": True,
 }
 
 sanitize_body = create_sanitizer(BODY_EXTENSIONS)

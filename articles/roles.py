@@ -28,11 +28,14 @@ REPORTER_PERMISSIONS = [
     ("events", "change_session"),
     ("events", "delete_session"),
     ("events", "view_session"),
+    ("photos", "add_photo"),
+    ("photos", "change_photo"),
+    ("photos", "view_photo"),
     ("taggit", "add_tag"),
     ("taggit", "view_tag"),
 ]
 
-EDITOR_APPS = ["articles", "reporters", "organisations", "events", "taggit"]
+EDITOR_APPS = ["articles", "reporters", "organisations", "events", "photos", "taggit"]
 # Editors link reporters to their logins, so they look users up (but do not change them).
 EDITOR_EXTRA_PERMISSIONS = [("auth", "view_user")]
 

@@ -3,7 +3,7 @@
 Workflow constants (states, the transition table) live in articles.models.workflow.
 """
 
-from articles.models.article import Article, ArticleQuerySet, Byline
+from articles.models.article import Article, ArticleQuerySet, Byline, PhotoUse, body_photo_ids
 from articles.models.records import Correction, Revision, Transition
 from articles.models.section import Section
 from articles.models.workflow import CONTENT_FIELDS, REVIEW_QUEUE_ORDER, TRANSITION_LABELS, TRANSITIONS, EditConflict
@@ -18,7 +18,9 @@ __all__ = [
     "Byline",
     "Correction",
     "EditConflict",
+    "PhotoUse",
     "Revision",
     "Section",
     "Transition",
+    "body_photo_ids",
 ]
