@@ -20,7 +20,7 @@ KEPT = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
 
 def cleaned(data):
-    """The picture re-encoded without metadata (colour profile kept), and its extension."""
+    """The picture re-encoded without metadata (colour profile kept), its extension and size."""
     image = Image.open(io.BytesIO(data))
     kind = image.format if image.format in KEPT else "JPEG"
     icc_profile = image.info.get("icc_profile")
@@ -30,7 +30,7 @@ def cleaned(data):
     image.info = {}
     buffer = io.BytesIO()
     image.save(buffer, kind, exif=b"", **({"icc_profile": icc_profile} if icc_profile else {}))
-    return buffer.getvalue(), KEPT[kind]
+    return buffer.getvalue(), KEPT[kind], image.size
 
 
 def move(apps, schema_editor):
@@ -41,7 +41,7 @@ def move(apps, schema_editor):
         old_name = article.photo.name
         try:
             with default_storage.open(old_name, "rb") as handle:
-                content, extension = cleaned(handle.read())
+                content, extension, (width, height) = cleaned(handle.read())
         except (OSError, ValueError, SyntaxError):
             continue  # a missing or unreadable file: nothing to keep, and nothing left public
         photo = Photo(
@@ -52,6 +52,7 @@ def move(apps, schema_editor):
             uploaded_by_id=article.created_by_id,
         )
         photo.image.save(f"photo.{extension}", ContentFile(content), save=False)
+        photo.width, photo.height = width, height
         photo.save()
         Article.objects.filter(pk=article.pk).update(lead_photo=photo)
         PhotoUse.objects.create(article_id=article.pk, photo=photo, role="lead")
