@@ -16,6 +16,8 @@ def _isolated(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "photos"},
         },
     }
+    # AVIF takes a second a photo to encode; tests that need it turn it on (tests/photos/test_rendering.py).
+    settings.PHOTO_AVIF = False
     cache.clear()
     yield
     cache.clear()
