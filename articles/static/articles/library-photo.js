@@ -1,6 +1,38 @@
 // A photo from the library inside the body, stored by reference: <figure data-photo-id="12"></figure>.
-// Readers get the photo's renditions and caption (articles/richtext.py); here it shows as a box.
+// Readers get the photo's renditions and caption (articles/templatetags/richtext.py); here it shows
+// as a box with a thumbnail. The menu's "사진" button opens the photo library as an admin popup:
+// pick a photo there, or upload a new one, and it is placed at the cursor.
 import { Node } from "django-prose-editor/editor"
+
+const POPUP_PREFIX = "library_photo"
+const LIBRARY_URL = "/admin/photos/photo/?_popup=1&_to_field=id"
+let waitingEditor = null
+
+// Django admin's popups report back through these two functions on the opener window.
+function hookAdminPopups() {
+  for (const name of ["dismissRelatedLookupPopup", "dismissAddRelatedObjectPopup"]) {
+    const original = window[name]
+    if (original && original.libraryPhotoHook) continue
+    const hooked = function (win, chosenId, ...rest) {
+      if (win.name && win.name.startsWith(POPUP_PREFIX)) {
+        if (waitingEditor) waitingEditor.chain().focus().insertLibraryPhoto(chosenId).run()
+        waitingEditor = null
+        win.close()
+        return
+      }
+      if (original) return original(win, chosenId, ...rest)
+    }
+    hooked.libraryPhotoHook = true
+    window[name] = hooked
+  }
+}
+
+function openLibrary(editor) {
+  hookAdminPopups()
+  waitingEditor = editor
+  const popup = window.open(LIBRARY_URL, `${POPUP_PREFIX}__${Date.now()}`, "height=700,width=1000,resizable=yes,scrollbars=yes")
+  if (popup) popup.focus()
+}
 
 export const LibraryPhoto = Node.create({
   name: "libraryPhoto",
@@ -35,6 +67,17 @@ export const LibraryPhoto = Node.create({
       dom.textContent = `사진 #${node.attrs.photoId}`
       return { dom }
     }
+  },
+
+  addMenuItems({ menu, buttons }) {
+    menu.defineItem({
+      name: "libraryPhoto",
+      groups: "nodes",
+      button: buttons.text("사진"),
+      command(editor) {
+        openLibrary(editor)
+      },
+    })
   },
 
   addCommands() {
