@@ -47,6 +47,7 @@ class PhotoAdmin(admin.ModelAdmin):
     date_hierarchy = "uploaded_at"
     readonly_fields = ["size_column", "uploaded_by", "uploaded_at", "original_link"]
     list_per_page = 60
+    ordering = ["-uploaded_at", "-id"]
 
     class Media:
         css = {"all": ["photos/admin.css"]}

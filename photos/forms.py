@@ -23,6 +23,12 @@ class PhotoForm(forms.ModelForm):
         fields = ["image", "caption", "credit", "alt_text", "focal_x", "focal_y"]
         widgets = {"focal_x": FocalPointWidget, "focal_y": forms.NumberInput(attrs={"step": "0.001"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # A photo keeps its file (PhotoAdmin.get_fields): a different picture is a new photo.
+            self.fields.pop("image", None)
+
     def clean_image(self):
         upload = self.cleaned_data["image"]
         if isinstance(upload, UploadedFile):
