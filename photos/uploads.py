@@ -47,8 +47,8 @@ def check_pixels(width, height):
     limit = settings.PHOTO_MAX_PIXELS
     if width * height > limit:
         refuse(
-            _("사진이 너무 큽니다: 최대 %(limit)s만 화소까지 올릴 수 있습니다 (이 사진은 %(width)s×%(height)s).")
-            % {"limit": f"{limit // 10_000:,}", "width": width, "height": height},
+            _("사진이 너무 큽니다: 최대 %(limit)s화소까지 올릴 수 있습니다 (이 사진은 %(width)s×%(height)s).")
+            % {"limit": f"{limit:,}", "width": width, "height": height},
             "too_many_pixels",
         )
 

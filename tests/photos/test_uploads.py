@@ -138,7 +138,7 @@ def test_a_photo_over_the_pixel_limit_is_refused_with_its_own_message(client_as_
     response = post_photo(client_as_reporter, upload(phone_jpeg(size=(1600, 1000))))
     assert response.status_code == 200
     errors = form_errors(response)
-    assert "사진이 너무 큽니다: 최대 100만 화소" in errors and "1600×1000" in errors
+    assert "사진이 너무 큽니다: 최대 1,000,000화소" in errors and "1600×1000" in errors
     assert not Photo.objects.exists()
 
 

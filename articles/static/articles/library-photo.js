@@ -5,7 +5,6 @@
 import { Node } from "django-prose-editor/editor"
 
 const POPUP_PREFIX = "library_photo"
-const LIBRARY_URL = "/admin/photos/photo/?_popup=1&_to_field=id"
 let waitingEditor = null
 
 // Django admin's popups report back through these two functions on the opener window.
@@ -27,10 +26,10 @@ function hookAdminPopups() {
   }
 }
 
-function openLibrary(editor) {
+function openLibrary(editor, libraryUrl) {
   hookAdminPopups()
   waitingEditor = editor
-  const popup = window.open(LIBRARY_URL, `${POPUP_PREFIX}__${Date.now()}`, "height=700,width=1000,resizable=yes,scrollbars=yes")
+  const popup = window.open(`${libraryUrl}?_popup=1&_to_field=id`, `${POPUP_PREFIX}__${Date.now()}`, "height=700,width=1000,resizable=yes,scrollbars=yes")
   if (popup) popup.focus()
 }
 
@@ -40,6 +39,11 @@ export const LibraryPhoto = Node.create({
   atom: true,
   draggable: true,
   selectable: true,
+
+  // Labels and the library's address come from BODY_EXTENSIONS in articles/richtext.py (translated there).
+  addOptions() {
+    return { label: "사진", placeholder: "사진 #", libraryUrl: "/admin/photos/photo/" }
+  },
 
   addAttributes() {
     return {
@@ -60,22 +64,24 @@ export const LibraryPhoto = Node.create({
   },
 
   addNodeView() {
+    const placeholder = this.options.placeholder
     return ({ node }) => {
       const dom = document.createElement("figure")
       dom.className = "library-photo-placeholder"
       dom.setAttribute("data-photo-id", node.attrs.photoId)
-      dom.textContent = `사진 #${node.attrs.photoId}`
+      dom.textContent = `${placeholder}${node.attrs.photoId}`
       return { dom }
     }
   },
 
   addMenuItems({ menu, buttons }) {
+    const { label, libraryUrl } = this.options
     menu.defineItem({
       name: "libraryPhoto",
       groups: "nodes",
-      button: buttons.text("사진"),
+      button: buttons.text(label),
       command(editor) {
-        openLibrary(editor)
+        openLibrary(editor, libraryUrl)
       },
     })
   },
