@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 EN_PO = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["newsroom", "articles", "reporters", "organisations", "events", "templates"]
+SOURCE_DIRS = ["newsroom", "articles", "reporters", "organisations", "events", "photos", "templates"]
 
 
 def catalogue(entries):
