@@ -122,7 +122,7 @@ def make_renditions(photo):
         raise
     old = all_names(photo, old_version, old_formats) if old_formats else []
     photo.rendition_version, photo.rendition_formats = version, " ".join(formats)
-    type(photo).objects.filter(pk=photo.pk).update(rendition_version=version, rendition_formats=photo.rendition_formats)
+    photo.save(update_fields=["rendition_version", "rendition_formats"])  # a signal ends cached pages
     transaction.on_commit(lambda: delete_files(old))
 
 

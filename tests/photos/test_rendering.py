@@ -126,3 +126,16 @@ def test_avif_comes_first_where_pillow_can_write_it(client, settings):
         url = re.search(r'srcset="(/photos/[^ ]+\.avif)', page)[1]
         response = client.get(url)
         assert response.status_code == 200 and response["Content-Type"] == "image/avif"
+
+
+def test_a_caption_or_focal_point_change_shows_at_once_on_cached_pages(client, settings):
+    from photos.services import save_photo
+
+    settings.PAGE_CACHE_SECONDS = 300
+    photo = library_photo(size=(1000, 1000), caption="처음 설명")
+    article = ArticleFactory(published=True, lead_photo=photo)
+    assert "처음 설명" in client.get(article.get_absolute_url()).content.decode()
+    photo.caption, photo.focal_y = "고친 설명", 0.9
+    save_photo(photo)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "고친 설명" in page and f"/photos/{photo.key}/v2/" in page and "/v1/" not in page
