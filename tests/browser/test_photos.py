@@ -1,6 +1,8 @@
 """Issue 8 in a browser: a reporter's phone photo, a photo in the body, and what readers get after publication."""
 
 import io
+import tempfile
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -11,7 +13,7 @@ from photos.storage import storage
 from reporters.models import Reporter
 from tests.browser.actions import choose, log_in
 from tests.factories import SectionFactory, editor_user, library_photo, reporter_user
-from tests.photos.images import GPS_IFD, phone_jpeg
+from tests.photos.images import GPS_IFD, heic, phone_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -126,3 +128,30 @@ def test_phone_photo_to_published_responsive_pictures(live_server, page, browser
     assert Photo.objects.count() == 2
     reader.close()
     desk.close()
+
+
+def test_an_iphone_heic_photo_is_uploaded_and_its_focal_point_set_on_the_change_page(live_server, page, screenshot):
+    reporter_user(username="kang")
+    log_in(page, live_server, "kang")
+    page.goto(f"{live_server.url}/admin/photos/photo/add/")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "IMG_0001.HEIC"
+        path.write_bytes(heic(size=(1280, 960)))
+        page.set_input_files("#id_image", str(path))
+        page.fill("#id_caption", "아이폰으로 찍은 세미나장")
+        page.fill("#id_alt_text", "세미나장 무대")
+        page.click("input[name=_continue]")
+    page.wait_for_selector(".focal-frame img")
+    photo = Photo.objects.get()
+    assert photo.image.name.endswith(".jpg") and (photo.width, photo.height) == (1280, 960)
+    frame = page.locator(".focal-frame img")
+    frame.evaluate("img => img.decode()")
+    assert frame.evaluate("img => img.naturalWidth") > 0  # the rendition, shown to staff before any publication
+    box = frame.bounding_box()
+    frame.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.5})
+    screenshot(page, "photos-admin-change-focal-point")
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/photos/photo/")
+    photo.refresh_from_db()
+    assert abs(photo.focal_x - 0.8) < 0.02 and photo.rendition_version == 2
+    screenshot(page, "photos-admin-library")
