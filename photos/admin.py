@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.db.models import Count
-from django.urls import reverse
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +70,20 @@ class PhotoAdmin(admin.ModelAdmin):
             preview = rendition_url(obj, "full", obj.rendition_widths("full")[:2][-1], "jpg")
             form.base_fields["focal_x"].widget.attrs["data-preview-url"] = preview
         return form
+
+    def get_urls(self):
+        thumbnail = self.admin_site.admin_view(self.thumbnail_view)
+        return [path("<int:pk>/thumbnail/", thumbnail, name="photos_photo_thumbnail"), *super().get_urls()]
+
+    def thumbnail_view(self, request, pk):
+        """A redirect to a photo's small rendition, for the body editor's placeholder (staff only)."""
+        photo = self.get_object(request, str(pk))
+        if photo is None or not self.has_view_or_change_permission(request, photo):
+            raise Http404
+        widths = photo.rendition_widths("full")
+        if "jpg" not in photo.formats or not widths:
+            raise Http404
+        return redirect(rendition_url(photo, "full", widths[0], "jpg"))
 
     def save_model(self, request, obj, form, change):
         save_photo(obj, by=request.user)

@@ -99,3 +99,13 @@ def test_a_revision_keeps_and_restores_the_lead_photo(editor):
     article.restore(old, editor)
     article.refresh_from_db()
     assert article.lead_photo == first
+
+
+def test_the_body_editor_thumbnail_is_for_staff_only(client, client_as_reporter):
+    photo = library_photo(size=(600, 400))
+    url = reverse("admin:photos_photo_thumbnail", args=[photo.pk])
+    response = client_as_reporter.get(url)
+    assert response.status_code == 302 and f"/photos/{photo.key}/" in response["Location"]
+    assert client_as_reporter.get(reverse("admin:photos_photo_thumbnail", args=[987654])).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302 and "/admin/login/" in client.get(url)["Location"]

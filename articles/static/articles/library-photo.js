@@ -64,12 +64,18 @@ export const LibraryPhoto = Node.create({
   },
 
   addNodeView() {
-    const placeholder = this.options.placeholder
+    const { placeholder, libraryUrl } = this.options
     return ({ node }) => {
       const dom = document.createElement("figure")
       dom.className = "library-photo-placeholder"
       dom.setAttribute("data-photo-id", node.attrs.photoId)
-      dom.textContent = `${placeholder}${node.attrs.photoId}`
+      const id = encodeURIComponent(node.attrs.photoId)
+      const image = document.createElement("img")
+      image.src = `${libraryUrl}${id}/thumbnail/`
+      image.alt = ""
+      const label = document.createElement("figcaption")
+      label.textContent = `${placeholder}${node.attrs.photoId}`
+      dom.append(image, label)
       return { dom }
     }
   },
