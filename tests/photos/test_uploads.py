@@ -156,3 +156,43 @@ def test_the_focal_point_must_lie_inside_the_picture(client_as_reporter):
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["focal_x"]
     assert not Photo.objects.exists()
+
+
+def saved(image, fmt, **options):
+    from photos.services import save_photo
+    from photos.uploads import prepare_upload
+
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    content, _size = prepare_upload(upload(buffer.getvalue(), name=f"x.{fmt.lower()}"))
+    photo = Photo(caption="모드 시험")
+    photo.image = content
+    return save_photo(photo)
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt", "options"),
+    [
+        ("CMYK", "JPEG", {}),
+        ("L", "JPEG", {}),
+        ("P", "PNG", {"transparency": 0}),
+        ("RGBA", "PNG", {}),
+        ("LA", "PNG", {}),
+        ("I;16", "PNG", {}),
+        ("1", "PNG", {}),
+        ("RGBA", "WEBP", {}),
+    ],
+)
+def test_every_colour_mode_gets_renditions_in_every_format(mode, fmt, options):
+    from photos.renditions import all_names
+
+    photo = saved(Image.new(mode, (300, 200)), fmt, **options)
+    names = all_names(photo)
+    assert names and all(storage.exists(name) for name in names)
+
+
+def test_an_animated_gif_keeps_its_frames_and_gets_still_renditions():
+    frames = [Image.new("RGB", (300, 200), colour) for colour in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
+    photo = saved(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    assert stored(photo).n_frames == 3
+    assert storage.exists(f"renditions/{photo.key[:2]}/{photo.key}/v1/full-300.jpg")
