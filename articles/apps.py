@@ -7,8 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("기사")
 
     def ready(self):
-        from articles import photo_uses
+        from articles import photo_uses, views
         from articles.search import connect_signals
+        from photos import visibility
 
         connect_signals()
         photo_uses.connect_signals()
+        visibility.register(views.photo_visible)

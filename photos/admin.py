@@ -71,6 +71,11 @@ class PhotoAdmin(admin.ModelAdmin):
             form.base_fields["focal_x"].widget.attrs["data-preview-url"] = preview
         return form
 
+    def has_change_permission(self, request, obj=None):
+        # A published photo's caption is the desk's to change, like the article it runs in.
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_edit(request.user))
+
     def get_urls(self):
         thumbnail = self.admin_site.admin_view(self.thumbnail_view)
         return [path("<int:pk>/thumbnail/", thumbnail, name="photos_photo_thumbnail"), *super().get_urls()]

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from photos import renditions
+from photos import renditions, visibility
 from photos.storage import photo_storage
 
 
@@ -88,6 +88,14 @@ class Photo(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text or _("사진 %(id)s") % {"id": self.pk}
+
+    def can_edit(self, user):
+        """The desk changes any photo; a reporter only one they uploaded, while no reader can see it yet."""
+        if not user.has_perm("photos.change_photo"):
+            return False
+        if user.has_perm("photos.delete_photo"):
+            return True
+        return self.pk is None or (self.uploaded_by_id == user.pk and not visibility.is_public(self))
 
     @property
     def formats(self):

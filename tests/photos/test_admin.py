@@ -78,8 +78,8 @@ def test_removing_a_photo_from_the_body_frees_it(client_as_editor):
     assert photo.uses.count() == 0
 
 
-def test_changing_the_focal_point_in_the_admin_makes_new_crops(client_as_reporter):
-    photo = library_photo(size=(1000, 1000))
+def test_changing_the_focal_point_in_the_admin_makes_new_crops(client_as_reporter, reporter):
+    photo = library_photo(size=(1000, 1000), uploaded_by=reporter)
     data = {"caption": photo.caption, "credit": photo.credit, "alt_text": "", "focal_x": "0.5", "focal_y": "0.9"}
     response = client_as_reporter.post(reverse("admin:photos_photo_change", args=[photo.pk]), data)
     assert response.status_code == 302
@@ -109,3 +109,31 @@ def test_the_body_editor_thumbnail_is_for_staff_only(client, client_as_reporter)
     assert client_as_reporter.get(reverse("admin:photos_photo_thumbnail", args=[987654])).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302 and "/admin/login/" in client.get(url)["Location"]
+
+
+def photo_change(client, photo, **fields):
+    data = {"caption": photo.caption, "credit": photo.credit, "alt_text": "", "focal_x": "0.5", "focal_y": "0.5"}
+    return client.post(reverse("admin:photos_photo_change", args=[photo.pk]), {**data, **fields})
+
+
+def test_a_reporter_changes_their_own_photo_until_readers_can_see_it(client_as_reporter, reporter, editor):
+    photo = library_photo(size=(400, 300), uploaded_by=reporter)
+    assert photo_change(client_as_reporter, photo, caption="고친 설명").status_code == 302
+    article = ArticleFactory(lead_photo=photo)
+    article.publish(editor)
+    assert photo_change(client_as_reporter, photo, caption="출고 뒤 몰래 고침").status_code == 403
+    photo.refresh_from_db()
+    assert photo.caption == "고친 설명"
+
+
+def test_a_reporter_cannot_change_someone_elses_photo(client_as_reporter, editor):
+    photo = library_photo(size=(400, 300), uploaded_by=editor)
+    assert photo_change(client_as_reporter, photo, caption="남의 사진").status_code == 403
+
+
+def test_the_desk_changes_a_published_photos_caption(client_as_editor, editor):
+    photo = library_photo(size=(400, 300))
+    ArticleFactory(lead_photo=photo, published=True)
+    assert photo_change(client_as_editor, photo, caption="데스크가 고침").status_code == 302
+    photo.refresh_from_db()
+    assert photo.caption == "데스크가 고침"
