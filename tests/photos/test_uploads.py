@@ -196,3 +196,17 @@ def test_an_animated_gif_keeps_its_frames_and_gets_still_renditions():
     photo = saved(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
     assert stored(photo).n_frames == 3
     assert storage.exists(f"renditions/{photo.key[:2]}/{photo.key}/v1/full-300.jpg")
+
+
+def test_a_failure_while_making_renditions_leaves_neither_row_nor_file(client_as_reporter, monkeypatch):
+    from photos import renditions
+
+    def broken(photo):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(renditions, "make_renditions", broken)
+    with pytest.raises(OSError):
+        post_photo(client_as_reporter, upload(phone_jpeg()))
+    assert not Photo.objects.exists()
+    folders = storage.listdir("originals")[0]
+    assert [name for folder in folders for name in storage.listdir(f"originals/{folder}")[1]] == []
