@@ -4,11 +4,12 @@ Each Article.photo becomes a Photo (with its caption, credit and alt text)
 used as the article's lead photo. The file is re-encoded from its pixels —
 orientation applied, EXIF/XMP (GPS, camera serials) dropped, colour profile
 kept — stored under a random name in the private photos storage, and removed
-from the public media folder. Renditions are made afterwards by
+from the public media folder together with django-imagekit's resized copies. Renditions are made afterwards by
 `manage.py make_renditions` (run by `make setup`), which needs today's code.
 """
 
 import io
+import posixpath
 import secrets
 
 from django.core.files.base import ContentFile
@@ -31,6 +32,18 @@ def cleaned(data):
     buffer = io.BytesIO()
     image.save(buffer, kind, exif=b"", **({"icc_profile": icc_profile} if icc_profile else {}))
     return buffer.getvalue(), KEPT[kind], image.size
+
+
+def forget_public_copies(name):
+    """Delete the old photo and django-imagekit's resized copies of it (CACHE/images/<name without ext>/)."""
+    default_storage.delete(name)
+    cache_folder = f"CACHE/images/{posixpath.splitext(name)[0]}"
+    try:
+        _folders, files = default_storage.listdir(cache_folder)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    for file_name in files:
+        default_storage.delete(f"{cache_folder}/{file_name}")
 
 
 def move(apps, schema_editor):
@@ -56,7 +69,7 @@ def move(apps, schema_editor):
         photo.save()
         Article.objects.filter(pk=article.pk).update(lead_photo=photo)
         PhotoUse.objects.create(article_id=article.pk, photo=photo, role="lead")
-        default_storage.delete(old_name)
+        forget_public_copies(old_name)
 
 
 class Migration(migrations.Migration):

@@ -30,6 +30,7 @@ def test_old_photos_move_into_the_library_with_caption_credit_and_alt():
     old = migrate(BEFORE)
     Article = old.get_model("articles", "Article")
     name = default_storage.save("articles/2026/11/seminar.jpg", ContentFile(phone_jpeg()))
+    resized = default_storage.save("CACHE/images/articles/2026/11/seminar/0f1e2d.jpg", ContentFile(phone_jpeg()))
     Article.objects.create(
         headline="사진 있는 기사",
         slug="사진-있는-기사",
@@ -49,7 +50,7 @@ def test_old_photos_move_into_the_library_with_caption_credit_and_alt():
         article = new.get_model("articles", "Article").objects.get(slug="사진-있는-기사")
         assert article.lead_photo_id == photo.pk
         assert new.get_model("articles", "PhotoUse").objects.get().role == "lead"
-        assert not default_storage.exists(name)  # nothing left in the public folder
+        assert not default_storage.exists(name) and not default_storage.exists(resized)  # nothing left public
         with storage.open(photo.image.name, "rb") as handle:
             image = Image.open(io.BytesIO(handle.read()))
         assert image.size == (800, 1200) and not image.getexif().get_ifd(GPS_IFD)
