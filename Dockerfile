@@ -8,7 +8,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
 RUN SECRET_KEY=build DATABASE_URL=postgres://build/build python manage.py collectstatic --noinput \
  && SECRET_KEY=build DATABASE_URL=postgres://build/build python manage.py compilemessages --ignore=.venv
-RUN useradd --system newsroom && mkdir -p /app/media && chown newsroom /app/media
+RUN useradd --system newsroom && mkdir -p /app/media /app/photos && chown newsroom /app/media /app/photos
 USER newsroom
 EXPOSE 8000
 # gunicorn reads WEB_CONCURRENCY for its worker count; the deploy check reads it too (a shared cache is needed).

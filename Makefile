@@ -21,6 +21,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py make_renditions
 
 run: setup
 	PORT=$(PORT) $(PY) manage.py load_demo

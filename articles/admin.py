@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -31,8 +32,8 @@ from articles.preview import signed_preview_url
 from articles.search import admin_search
 from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
-from newsroom.admin_utils import thumbnail
 from newsroom.templatetags.newsroom import kst, kst_short
+from photos.admin import photo_thumbnail
 from reporters.models import Reporter
 
 
@@ -59,8 +60,8 @@ class BylineInline(admin.TabularInline):
     ordering = ["order"]
 
 
-# Handed back to the writer when a save is refused, so nothing typed is lost (a file cannot be).
-TYPED_FIELDS = [name for name in CONTENT_FIELDS if name != "photo"]
+# Handed back to the writer when a save is refused, so nothing typed is lost (the photo stays in the library).
+TYPED_FIELDS = [name for name in CONTENT_FIELDS if name != "lead_photo"]
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -162,8 +163,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["headline", "deck", "body", "tags__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "organisations", "events", "sessions"]
-    readonly_fields = ["state_column", "published_at", "created_at", "updated_at", "revised_at"]
+    autocomplete_fields = ["section", "lead_photo", "organisations", "events", "sessions"]
+    readonly_fields = ["state_column", "lead_photo_preview", "published_at", "created_at", "updated_at", "revised_at"]
     inlines = [BylineInline, CorrectionInline]
     list_per_page = 50
 
@@ -172,7 +173,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     fieldsets = [
         (None, {"fields": ["headline", "deck", "slug", "section", "body", "version"]}),
-        (_("대표 사진"), {"fields": ["photo", "photo_caption", "photo_credit", "photo_alt"]}),
+        (_("대표 사진"), {"fields": ["lead_photo", "lead_photo_preview"]}),
         (_("분류"), {"fields": ["tags", "organisations", "events", "sessions"]}),
         (_("출고"), {"fields": ["state_column", "published_at", "created_at", "updated_at", "revised_at"]}),
     ]
@@ -198,7 +199,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .select_related("section")
+            .select_related("section", "lead_photo")
             .prefetch_related(
                 "bylines__reporter", Prefetch("transitions", queryset=change_requests, to_attr="change_requests")
             )
@@ -564,7 +565,14 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("사진"))
     def photo_column(self, obj):
-        return thumbnail(obj.photo_thumb if obj.photo else None, obj.photo_alt)
+        return photo_thumbnail(obj.lead_photo)
+
+    @admin.display(description=_("지금 대표 사진"))
+    def lead_photo_preview(self, obj):
+        if obj is None or obj.lead_photo is None:
+            return "—"
+        photo = obj.lead_photo
+        return format_html("{} {}", photo_thumbnail(photo, crop="full", width=320), photo.credit)
 
     @admin.display(description=_("기자"))
     def byline_column(self, obj):

@@ -10,12 +10,16 @@ class ArticlesConfig(AppConfig):
         from django.contrib.contenttypes.models import ContentType
         from taggit.models import Tag, TaggedItem
 
-        from articles.models import Article, Byline, Correction, Revision, Transition
+        from articles import photo_uses, views
+        from articles.models import Article, Byline, Correction, PhotoUse, Revision, Transition
         from articles.models.workflow import SCHEDULED
         from articles.search import connect_signals
         from newsroom import pagecache
+        from photos import visibility
 
         connect_signals()
+        photo_uses.connect_signals()
+        visibility.register(views.photo_visible)
         pagecache.set_next_change_source(Article.objects.next_publication)
 
         # What no reader can see leaves the page cache alone. Moves in and out of publication
@@ -29,6 +33,7 @@ class ArticlesConfig(AppConfig):
         pagecache.quiet_when(Transition, lambda move: not reader_states & {move.from_state, move.to_state})
         pagecache.quiet_when(Byline, lambda byline: not live(byline.article_id))
         pagecache.quiet_when(Correction, lambda correction: not live(correction.article_id))
+        pagecache.quiet_when(PhotoUse, lambda use: not live(use.article_id))
 
         def tagging_is_hidden(item):
             article_type = ContentType.objects.get_for_model(Article)  # cached by ContentType's manager

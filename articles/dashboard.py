@@ -61,9 +61,10 @@ GROUP_TITLES = {
 
 def photo_status(article):
     """The lead photo as the desk checks it: missing, missing its caption or alt text, or ready."""
-    if not article.photo:
+    photo = article.lead_photo
+    if photo is None:
         return "missing", _("사진 없음")
-    if not (article.photo_caption and article.photo_alt):
+    if not (photo.caption and photo.alt_text):
         return "incomplete", _("설명·대체 텍스트 없음")
     return "ready", _("사진 있음")
 
@@ -72,7 +73,8 @@ def review_queue():
     """Articles waiting for the desk, longest wait first, with their length and photo status."""
     queue = list(
         Article.objects.review_queue()
-        .only(*LIST_FIELDS, "body", "photo", "photo_caption", "photo_alt")
+        .select_related("lead_photo")
+        .only(*LIST_FIELDS, "body", "lead_photo__caption", "lead_photo__alt_text")
         .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))[:LIMIT]
     )
     for article in queue:

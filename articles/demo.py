@@ -20,6 +20,9 @@ from articles.roles import EDITOR_GROUP, REPORTER_GROUP, ensure_roles
 from articles.signals import demo_loaded
 from events.models import Event, Session
 from organisations.models import Organisation
+from photos.models import Photo
+from photos.services import save_photo
+from photos.uploads import prepare_upload
 from reporters.models import Reporter
 
 KST = ZoneInfo("Asia/Seoul")
@@ -204,6 +207,30 @@ def demo_photo():
     return ContentFile(buffer.getvalue(), name="smart-city-seminar.jpg")
 
 
+def demo_screen():
+    """A generated picture of a video call with nine speakers, for the photo inside the body."""
+    image = Image.new("RGB", (960, 640), (32, 36, 44))
+    draw = ImageDraw.Draw(image)
+    colours = [(70, 110, 170), (170, 90, 80), (90, 150, 110)]
+    for row in range(3):
+        for column in range(3):
+            left, top = 24 + column * 312, 24 + row * 204
+            draw.rectangle([left, top, left + 288, top + 180], fill=colours[row])
+            draw.ellipse([left + 114, top + 40, left + 174, top + 100], fill=(235, 215, 190))
+            draw.rectangle([left + 94, top + 108, left + 194, top + 180], fill=(40, 40, 48))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name="zoom-screen.jpg")
+
+
+def load_photo(picture, **fields):
+    """A demo picture in the photo library, through the same checks and service as an upload in the admin."""
+    content, _size = prepare_upload(picture)
+    photo = Photo(**fields)
+    photo.image = content
+    return save_photo(photo)
+
+
 def load_users():
     User = get_user_model()
     ensure_roles(Group, Permission)
@@ -266,14 +293,28 @@ def load_seminar_article(reporter, sections, orgs, event, sessions):
             section=sections["world"],
             status=Article.Status.PUBLISHED,
             published_at=kst(2020, 8, 6, 16, 6),
-            photo_caption="한중일 스마트시티 온라인 세미나를 표현한 그래픽",
-            photo_credit="뉴스룸 그래픽",
-            photo_alt="밤하늘 아래 불 켜진 고층 건물들이 늘어선 도시 풍경 그래픽",
         ),
     )
     if not created:
         return article
-    article.photo.save("smart-city-seminar.jpg", demo_photo(), save=True)
+    article.lead_photo = load_photo(
+        demo_photo(),
+        caption="한중일 스마트시티 온라인 세미나를 표현한 그래픽",
+        credit="뉴스룸 그래픽",
+        alt_text="밤하늘 아래 불 켜진 고층 건물들이 늘어선 도시 풍경 그래픽",
+        focal_x=0.5,
+        focal_y=0.6,
+    )
+    screen = load_photo(
+        demo_screen(),
+        caption="세 나라 기관·도시·기업 발표자들이 화상으로 참여한 세미나 화면",
+        credit="TCS 제공",
+        alt_text="화상회의 화면에 발표자 아홉 명이 세 줄로 나란히 보인다",
+    )
+    # The second photo goes inside the body, after the paragraph on the three sessions.
+    marker = "<h2>연말·연초 일본에서 포럼 추진</h2>"
+    article.body = article.body.replace(marker, f'<figure data-photo-id="{screen.pk}"></figure>\n{marker}')
+    article.save(update_fields=["lead_photo", "body"])
     Byline.objects.create(article=article, reporter=reporter, order=0)
     article.tags.set(["스마트시티", "한중일", "TCS", "WeGo", "온라인세미나", "smart city"])
     article.organisations.set(orgs.values())

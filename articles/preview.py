@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 SALT = "articles.preview"
+# Photo URLs on a signed preview page carry the page's token under this name (articles.views.photo_file).
+PHOTO_PREVIEW_PARAM = "preview"
 
 
 def signed_preview_url(article):

@@ -26,16 +26,17 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from articles.models import CONTENT_FIELDS, Article, Byline, Revision, Section
+from photos.models import Photo
 from reporters.models import Reporter
 
 # What a revision keeps of the article's own fields: its content, and its address.
-TEXT_FIELDS = [*CONTENT_FIELDS, "slug"]
+TEXT_FIELDS = [*(name for name in CONTENT_FIELDS if name != "lead_photo"), "slug"]
 # Relations kept as [[id, name], ...]; tags as names.
 RELATIONS = ["organisations", "events", "sessions"]
 # Shown in this order in a diff, under the labels editors see on the form.
 LABELS = {
     **{name: Article._meta.get_field(name).verbose_name for name in ["headline", "deck", "slug", "section", "body"]},
-    **{name: Article._meta.get_field(name).verbose_name for name in CONTENT_FIELDS if name.startswith("photo")},
+    "lead_photo": Article._meta.get_field("lead_photo").verbose_name,
     "bylines": Article._meta.get_field("reporters").verbose_name,
     "tags": Article._meta.get_field("tags").verbose_name,
     **{name: Article._meta.get_field(name).verbose_name for name in RELATIONS},
@@ -48,6 +49,7 @@ def snapshot(article):
     """Everything an editor can change on the article, as JSON-ready data."""
     data = {field: str(getattr(article, field) or "") for field in TEXT_FIELDS}
     data["section"] = [article.section_id, str(article.section)] if article.section_id else None
+    data["lead_photo"] = [article.lead_photo_id, str(article.lead_photo)] if article.lead_photo_id else None
     data["bylines"] = [[b.reporter_id, str(b.reporter)] for b in article.bylines.select_related("reporter")]
     data["tags"] = sorted(article.tags.names())
     for name in RELATIONS:
@@ -82,6 +84,8 @@ def apply(article, data):
     section = data.get("section")
     # A section deleted since the snapshot leaves the article without one rather than failing.
     article.section = Section.objects.filter(pk=section[0]).first() if section else None
+    lead_photo = data.get("lead_photo")
+    article.lead_photo = Photo.objects.filter(pk=lead_photo[0]).first() if lead_photo else None
 
 
 def apply_relations(article, data):
@@ -106,7 +110,7 @@ def as_text(key, value):
     if key == "body":
         text = BLOCK_END.sub("\n", value)
         return [line.strip() for line in html.unescape(strip_tags(text)).splitlines() if line.strip()]
-    if key == "section":
+    if key in ("section", "lead_photo"):
         return [value[1]]
     if isinstance(value, list):
         return [item[1] if isinstance(item, list) else str(item) for item in value]

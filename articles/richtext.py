@@ -8,6 +8,8 @@ shell, demo loader, a future API) can store a script, an event handler or a
 ``javascript:`` URL.
 """
 
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 BODY_EXTENSIONS = {
@@ -29,6 +31,12 @@ BODY_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
+    # A photo from the library, by reference: <figure data-photo-id="12"></figure> (settings.py, library-photo.js).
+    "LibraryPhoto": {
+        "label": _("사진"),
+        "placeholder": _("사진 #"),
+        "libraryUrl": reverse_lazy("admin:photos_photo_changelist"),
+    },
 }
 
 sanitize_body = create_sanitizer(BODY_EXTENSIONS)

@@ -28,11 +28,14 @@ REPORTER_PERMISSIONS = [
     ("events", "change_session"),
     ("events", "delete_session"),
     ("events", "view_session"),
+    ("photos", "add_photo"),
+    ("photos", "change_photo"),
+    ("photos", "view_photo"),
     ("taggit", "add_tag"),
     ("taggit", "view_tag"),
 ]
 
-EDITOR_APPS = ["articles", "reporters", "organisations", "events", "taggit", "publication"]
+EDITOR_APPS = ["articles", "reporters", "organisations", "events", "photos", "taggit", "publication"]
 # Editors link reporters to their logins, so they look users up (but do not change them).
 # They also see and clear login lockouts (django-axes), so a locked-out reporter need not wait.
 EDITOR_EXTRA_PERMISSIONS = [

@@ -20,7 +20,6 @@ from django.utils.safestring import mark_safe
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
-from articles.models.article import LIST_FIELDS
 from newsroom import textsearch
 from newsroom.pagination import PAGE_SIZE
 
@@ -153,7 +152,7 @@ class RankedHits:
             ids = self.hits.order_by(*self.ordering).values("pk")[page]
         # The list's columns plus the body, which the snippet is cut from: twenty bodies, not every hit's.
         shown = Article.objects.filter(pk__in=ids).order_by(*self.ordering).for_lists()
-        return list(shown.only(*LIST_FIELDS, "body", "section__name", "section__slug"))
+        return list(shown.defer(None).defer("search_vector", "search_title"))
 
 
 def search(queryset, query):

@@ -21,4 +21,6 @@ urlpatterns = [
     path("reporters/<uslug:slug>/feed/atom/", atom(ReporterFeed), name="reporter_feed_atom"),
     path("preview/<int:pk>/", views.preview, name="preview"),
     path("preview/s/<str:token>/", views.preview_signed, name="preview_signed"),
+    path("photos/<str:key>/v<int:version>/<str:filename>", views.photo_file, name="photo"),
+    path("photos/<str:key>/original", views.photo_original, name="photo_original"),
 ]

@@ -22,7 +22,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 BENCH_DB = "newsroom_bench"
 NULL = "<null>"
 COPY_ARTICLES = (
-    "COPY articles_article (id, headline, deck, slug, body, photo, photo_caption, photo_credit, photo_alt, status,"
+    "COPY articles_article (id, headline, deck, slug, body, status,"
     " created_at, updated_at, published_at, revised_at, section_id, search_vector, search_title, version) FROM STDIN"
     " WITH (FORMAT csv, NULL '<null>')"
 )
@@ -137,7 +137,7 @@ def copy_batch(cursor, rng, ids, now, section_id):
         status = "published" if i % 20 else "draft"  # one in twenty is a draft readers never see
         published = now - timezone.timedelta(minutes=i)
         vector, title = document(headline, deck, body, tags)
-        fields = [i + 1, headline, deck, f"a-{i}", body, "", "", "", "", status, now, now, published]
+        fields = [i + 1, headline, deck, f"a-{i}", body, status, now, now, published]
         rows.writerow([*fields, NULL, section_id, vector, title, 0])
         title_text = normalise(" \n ".join([headline, deck, " , ".join(tags)]))
         text_rows.writerow([i + 1, title_text + " \n " + normalise(plain_text(body)), title_text])

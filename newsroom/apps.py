@@ -12,5 +12,5 @@ class NewsroomConfig(AppConfig):
 
         from newsroom import checks, pagecache  # noqa: F401 - checks registers itself
 
-        content_apps = ["articles", "reporters", "organisations", "events", "taggit"]
+        content_apps = ["articles", "reporters", "organisations", "events", "photos", "taggit"]
         pagecache.connect(model for label in content_apps for model in apps.get_app_config(label).get_models())

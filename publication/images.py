@@ -1,12 +1,15 @@
 """The one place that says which picture stands for an article in share cards and JSON-LD.
 
-og:image, twitter:image and JSON-LD's `image` all come from `share_image`,
-so when the photo library lands only this function changes.
+og:image, twitter:image and JSON-LD's `image` all come from `share_image`: the lead photo's
+16:9 crop as a JPEG about 1200 px wide, public once the article is (photos are served only then).
 """
 
 from dataclasses import dataclass
 
-SHARE_IMAGE_MAX = 1200  # the article's photo_large rendition fits inside 1200×1200
+from photos.templatetags.photos import nearest, rendition_url
+
+SHARE_IMAGE_WIDTH = 1200
+SHARE_CROP = "wide"
 
 
 @dataclass(frozen=True)
@@ -17,21 +20,18 @@ class ShareImage:
     alt: str = ""
 
 
-def fitted(width, height, limit=SHARE_IMAGE_MAX):
-    """(width, height) after fitting inside limit×limit without enlarging."""
-    scale = min(1, limit / max(width, height))
-    return round(width * scale), round(height * scale)
-
-
 def share_image(request, article):
     """The article's picture for share cards and search engines, or None."""
-    if not article.photo:
+    photo = article.lead_photo
+    if photo is None or "jpg" not in photo.formats:
         return None
-    try:
-        width, height = fitted(article.photo.width, article.photo.height)
-    except (OSError, ValueError):  # a missing or unreadable file must not break the page
-        width = height = None
-    return ShareImage(request.build_absolute_uri(article.photo_large.url), width, height, article.photo_alt)
+    widths = photo.rendition_widths(SHARE_CROP)
+    if not widths:
+        return None
+    width = nearest(widths, SHARE_IMAGE_WIDTH)
+    shown_width, shown_height = photo.rendition_size(SHARE_CROP, width)
+    url = rendition_url(photo, SHARE_CROP, width, "jpg")
+    return ShareImage(request.build_absolute_uri(url), shown_width, shown_height, photo.alt_text)
 
 
 def logo_image(request, site):

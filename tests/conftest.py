@@ -11,7 +11,13 @@ def _isolated(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "photos"},
+        },
     }
+    # AVIF takes a second a photo to encode; tests that need it turn it on (tests/photos/test_rendering.py).
+    settings.PHOTO_AVIF = False
     cache.clear()
     yield
     cache.clear()

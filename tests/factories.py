@@ -142,3 +142,15 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def tags(self, create, extracted, **kwargs):
         if create and extracted:
             self.tags.set(extracted)
+
+
+def library_photo(size=(1200, 800), fmt="JPEG", **fields):
+    """A Photo in the library, cleaned and with its renditions, as an upload in the admin makes it."""
+    from photos.models import Photo
+    from photos.services import save_photo
+    from photos.uploads import prepare_upload
+
+    content, _size = prepare_upload(image_upload("phone.jpg", size=size, fmt=fmt))
+    photo = Photo(caption=fields.pop("caption", "세미나 사진"), credit=fields.pop("credit", "강승원 기자"), **fields)
+    photo.image = content
+    return save_photo(photo)

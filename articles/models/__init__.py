@@ -3,7 +3,7 @@
 Workflow constants (states, the transition table) live in articles.models.workflow.
 """
 
-from articles.models.article import Article, ArticleQuerySet, Byline
+from articles.models.article import Article, ArticleQuerySet, Byline, PhotoUse, body_photo_ids
 from articles.models.autosave import Autosave
 from articles.models.records import Correction, Revision, Transition
 from articles.models.section import Section
@@ -20,7 +20,9 @@ __all__ = [
     "Byline",
     "Correction",
     "EditConflict",
+    "PhotoUse",
     "Revision",
     "Section",
     "Transition",
+    "body_photo_ids",
 ]

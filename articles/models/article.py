@@ -1,5 +1,7 @@
 """Articles, their bylines and the one definition of what readers may see."""
 
+import re
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -8,23 +10,27 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFill, ResizeToFit
 from taggit.managers import TaggableManager
 
 from articles.models.section import Section
 from articles.models.workflow import REVIEW_QUEUE_ORDER, ArticleStatus, ArticleWorkflow
 from articles.richtext import RichTextField
 from events.models import Event, Session
-from newsroom.validators import validate_image_size
 from organisations.models import Organisation
+from photos.models import Photo
 from reporters.models import Reporter
 
-# The columns an article list shows (the headline, its address, deck, time and lead photo).
-LIST_FIELDS = ("headline", "slug", "deck", "published_at", "status", "section", "photo", "photo_alt")
+# The big columns no list shows: lists and links leave them in the table.
+NOT_IN_LISTS = ("body", "search_vector", "search_title")
 # How many related articles an article page lists, and the columns a link to an article needs.
 RELATED_ARTICLES = 5
 LINK_FIELDS = ("pk", "slug", "headline", "published_at", "section_id")
+BODY_PHOTO = re.compile(r"""<figure\b[^>]*\bdata-photo-id=["']?(\d{1,18})""", re.IGNORECASE)
+
+
+def body_photo_ids(body):
+    """Ids of the library photos a body refers to, in order, once each."""
+    return list(dict.fromkeys(int(match) for match in BODY_PHOTO.findall(body or "")))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -38,10 +44,10 @@ class ArticleQuerySet(models.QuerySet):
         return upcoming.aggregate(at=models.Min("published_at"))["at"]
 
     def for_lists(self):
-        """What a list of articles shows, and only that: no body or search vectors, bylines in one more query."""
+        """What a list of articles shows: no body or search vectors; section, lead photo, bylines in fixed queries."""
         return (
-            self.select_related("section")
-            .only(*LIST_FIELDS, "section__name", "section__slug")
+            self.select_related("section", "lead_photo")
+            .defer(*NOT_IN_LISTS)
             .prefetch_related(
                 models.Prefetch(
                     "bylines",
@@ -155,30 +161,14 @@ class Article(ArticleWorkflow, models.Model):
         help_text=_("기사 주소 끝에 붙는 이름입니다. 바꿔도 예전 주소는 새 주소로 넘어갑니다."),
     )
     body = RichTextField(_("본문"), blank=True, help_text=_("기사 본문입니다. 굵게·링크·소제목·표를 쓸 수 있습니다."))
-    photo = models.ImageField(
-        _("대표 사진"),
-        upload_to="articles/%Y/%m/",
+    lead_photo = models.ForeignKey(
+        Photo,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        validators=[validate_image_size],
-        help_text=_("기사 맨 위와 목록에 나오는 사진(JPEG·PNG·WebP)입니다."),
-    )
-    photo_large = ImageSpecField(
-        source="photo", processors=[ResizeToFit(1200, 1200, upscale=False)], format="JPEG", options={"quality": 85}
-    )
-    photo_thumb = ImageSpecField(
-        source="photo", processors=[ResizeToFill(320, 200)], format="JPEG", options={"quality": 80}
-    )
-    photo_caption = models.CharField(
-        _("사진 설명"), max_length=300, blank=True, help_text=_("사진 아래에 나오는 설명입니다.")
-    )
-    photo_credit = models.CharField(
-        _("사진 출처"), max_length=100, blank=True, help_text=_("예: 한중일3국협력사무국 제공, 강승원 기자")
-    )
-    photo_alt = models.CharField(
-        _("대체 텍스트"),
-        max_length=300,
-        blank=True,
-        help_text=_("사진을 볼 수 없는 독자(화면 낭독기)에게 읽어 주는 사진 묘사입니다."),
+        related_name="lead_of",
+        verbose_name=_("대표 사진"),
+        help_text=_("기사 맨 위와 목록에 나오는 사진입니다. 사진함에서 고르거나 + 단추로 새로 올리세요."),
     )
     section = models.ForeignKey(
         Section,
@@ -301,6 +291,10 @@ class Article(ArticleWorkflow, models.Model):
         """True when the text changed after publication (the page shows 수정 …)."""
         return bool(self.revised_at and self.published_at and self.revised_at > self.published_at)
 
+    def photo_ids_in_body(self):
+        """Ids of the library photos placed in the body (<figure data-photo-id="…">), in order, once each."""
+        return body_photo_ids(self.body)
+
     def ordered_bylines(self):
         """Bylines in print order; uses the prefetch cache when there is one."""
         return sorted(self.bylines.all(), key=lambda byline: byline.order)
@@ -331,3 +325,30 @@ class Byline(models.Model):
 
     def __str__(self):
         return str(self.reporter)
+
+
+class PhotoUse(models.Model):
+    """One article's use of one library photo, as its lead or inside its body.
+
+    Kept from every save (articles/photo_uses.py), it answers two questions in
+    one query each: may a reader see this photo (is any article using it
+    published?), and which articles stop a photo from being deleted (PROTECT).
+    """
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("대표 사진")
+        BODY = "body", _("본문 사진")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="photo_uses", verbose_name=_("기사"))
+    photo = models.ForeignKey(Photo, on_delete=models.PROTECT, related_name="uses", verbose_name=_("사진"))
+    role = models.CharField(_("쓰임"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("사진 쓰임")
+        verbose_name_plural = _("사진 쓰임")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "photo", "role"], name="photo_use_once_per_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} ({self.get_role_display()})"

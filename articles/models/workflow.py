@@ -27,7 +27,7 @@ class ArticleStatus(models.TextChoices):
 
 # Changing these after publication prints "수정 …" on the article page.
 # The one list of an article's own content; revisions, the admin and the search index build on it.
-CONTENT_FIELDS = ("headline", "deck", "body", "photo", "photo_caption", "photo_credit", "photo_alt")
+CONTENT_FIELDS = ("headline", "deck", "body", "lead_photo")
 
 # How far ahead an article may be scheduled; further is a typing slip, not a plan.
 MAX_SCHEDULE_AHEAD = datetime.timedelta(days=366)

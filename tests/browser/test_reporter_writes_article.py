@@ -4,8 +4,8 @@ from taggit.models import Tag
 
 from articles.models import Article
 from reporters.models import Reporter
-from tests.browser.actions import log_in
-from tests.factories import SectionFactory, image_upload, reporter_user
+from tests.browser.actions import choose, log_in
+from tests.factories import SectionFactory, library_photo, reporter_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,8 +15,7 @@ def test_reporter_writes_an_article_with_korean_text_and_a_photo(live_server, pa
     Reporter.objects.create(user=user, name="강승원", slug="강승원")
     SectionFactory(name="국제", slug="world")
     Tag.objects.create(name="스마트시티", slug="스마트시티")
-    photo = tmp_path / "세미나.png"
-    photo.write_bytes(image_upload(size=(800, 450)).read())
+    photo = library_photo(size=(800, 450), caption="세미나 화면")
 
     log_in(page, live_server, "kang")
     page.goto(f"{live_server.url}/admin/articles/article/add/")
@@ -26,8 +25,7 @@ def test_reporter_writes_an_article_with_korean_text_and_a_photo(live_server, pa
     page.locator(".ProseMirror >> visible=true").first.click()
     page.keyboard.type("서울·베이징·도쿄가 스마트시티 경험을 나눴다.")
     page.select_option("#id_section", label="국제")  # a few sections: a plain drop-down
-    page.set_input_files("#id_photo", str(photo))
-    page.fill("#id_photo_caption", "세미나 화면")
+    choose(page, "id_lead_photo", "세미나 화면")  # from the photo library
     expect(page.locator("#select2-id_bylines-0-reporter-container")).to_contain_text("강승원")  # own byline
     page.locator("#id_tags").press_sequentially("한중일, 스마")
     suggestion = page.locator("#id_tags_suggestions option").first
@@ -41,7 +39,7 @@ def test_reporter_writes_an_article_with_korean_text_and_a_photo(live_server, pa
     article = Article.objects.get()
     assert article.headline == "한중일 스마트시티 세미나 열려"
     assert "서울·베이징·도쿄가 스마트시티 경험을 나눴다." in article.body
-    assert article.photo and article.status == Article.Status.DRAFT
+    assert article.lead_photo == photo and article.status == Article.Status.DRAFT
     assert [b.reporter.name for b in article.bylines.all()] == ["강승원"]
     assert sorted(article.tags.names()) == ["스마트시티", "한중일"]
 
@@ -56,5 +54,7 @@ def test_reader_sees_the_demo_article(live_server, page, screenshot):
     page.wait_for_selector("h1")
     assert page.inner_text("h1") == article.headline
     assert "입력 2020/08/06 [16:06]" in page.inner_text(".dates")
-    assert page.locator("figure.photo img").evaluate("img => img.naturalWidth") == 1200
+    # The browser picked a rendition from the srcset for a 760px column: 800px wide, through the checked view.
+    current = page.locator("figure.photo img").first.evaluate("img => img.currentSrc")
+    assert "/photos/" in current and current.rsplit("/", 1)[-1] in ("full-800.webp", "full-800.avif")
     screenshot(page, "reader-article")

@@ -2,10 +2,10 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
-
 from comments.policy import POST_MODERATION, PRE_MODERATION, site_defaults
 from publication.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from django.db import connection
 
 from articles.models import Article
 from newsroom import backups
-from tests.factories import ArticleFactory, image_upload
+from tests.factories import ArticleFactory, library_photo
 
 pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump sees only committed rows
 
@@ -36,9 +36,13 @@ def database_url(database):
 
 
 def test_backup_then_restore_brings_back_the_data_and_the_files(settings, tmp_path, empty_database):
-    article = ArticleFactory(published=True, headline="복원되어야 할 제목", photo=image_upload("seminar.png"))
-    photo_path = settings.MEDIA_ROOT / article.photo.name
+    photo = library_photo(caption="복원되어야 할 사진")
+    article = ArticleFactory(published=True, headline="복원되어야 할 제목", lead_photo=photo)
+    photo_path = settings.PHOTO_ROOT / photo.image.name
     original_photo = photo_path.read_bytes()
+    portrait = settings.MEDIA_ROOT / "reporters" / "portrait.png"
+    portrait.parent.mkdir(parents=True, exist_ok=True)
+    portrait.write_bytes(b"portrait")
 
     call_command("backup", output_dir=str(tmp_path / "backups"))
     (archive,) = (tmp_path / "backups").glob("newsroom-*.tar")
@@ -46,15 +50,22 @@ def test_backup_then_restore_brings_back_the_data_and_the_files(settings, tmp_pa
     Article.objects.filter(pk=article.pk).update(headline="나중에 바뀐 제목")
     photo_path.unlink()
 
-    restored_media = tmp_path / "restored-media"
-    call_command("restore", str(archive), database_url=database_url(empty_database), media_root=str(restored_media))
+    restored_media, restored_photos = tmp_path / "restored-media", tmp_path / "restored-photos"
+    call_command(
+        "restore",
+        str(archive),
+        database_url=database_url(empty_database),
+        media_root=str(restored_media),
+        photo_root=str(restored_photos),
+    )
     with backups.connect(empty_database) as db, db.cursor() as cursor:
         cursor.execute("SELECT headline FROM articles_article WHERE id = %s", [article.pk])
         assert cursor.fetchone() == ("복원되어야 할 제목",)
         cursor.execute("SELECT count(*) FROM django_migrations")
         assert cursor.fetchone()[0] > 10
     db.close()
-    assert (restored_media / article.photo.name).read_bytes() == original_photo
+    assert (restored_photos / photo.image.name).read_bytes() == original_photo
+    assert (restored_media / "reporters" / "portrait.png").read_bytes() == b"portrait"
 
 
 def test_restore_refuses_a_database_that_is_not_empty(tmp_path):

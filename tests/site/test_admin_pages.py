@@ -27,7 +27,7 @@ def test_demo_article_change_page_renders_with_its_photo(client_as_superuser, de
     assert response.status_code == 200
     page = response.content.decode()
     assert "한중일 스마트시티" in page
-    assert demo.photo.url in page
+    assert f"/photos/{demo.lead_photo.key}/" in page  # its thumbnail, through the checked view
 
 
 def test_admin_is_in_korean(client_as_superuser):

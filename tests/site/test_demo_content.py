@@ -29,7 +29,9 @@ def test_demo_article_is_published_with_its_facts(demo):
     assert "400" in demo.deck
     assert [byline.reporter.name for byline in demo.ordered_bylines()] == ["강승원"]
     assert demo.events.get().sessions.count() == 3
-    assert demo.photo
+    assert demo.lead_photo and demo.lead_photo.formats
+    uses = {(use.photo_id, use.role) for use in demo.photo_uses.all()}
+    assert (demo.lead_photo.pk, "lead") in uses and len(uses) == 2  # the lead photo and one in the body
 
 
 def test_demo_seminar_sessions_carry_their_organisations(demo):

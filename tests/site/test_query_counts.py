@@ -19,8 +19,9 @@ def _render_every_time(settings):
 MAX_QUERIES = 6
 # Comments under an article: one query for their count and the article's switch, one for the page shown.
 COMMENT_QUERIES = 2
-# The article page also lists sessions, related articles and its neighbours in the section: one query each.
-MAX_QUERIES_FOR = {"article": 9 + COMMENT_QUERIES}
+# The article page also lists sessions, related articles and its neighbours in the section (one query each)
+# and fetches the photos placed in its body (one query, whatever their number).
+MAX_QUERIES_FOR = {"article": 10 + COMMENT_QUERIES}
 PAGES = [
     "/",
     "/section/world/",
@@ -46,12 +47,15 @@ PAGES = [
 
 
 def grow_archive(demo, count):
-    """More published articles around the demo one, each with two bylines, tags and links."""
+    """More published articles around the demo one, each with two bylines, tags, links and photos."""
     event, organisation = demo.events.get(), demo.organisations.get(slug="tcs")
+    photo = demo.lead_photo
     for _ in range(count):
         article = ArticleFactory(
             published=True,
             section=demo.section,
+            lead_photo=photo,
+            body=f'<p>본문</p><figure data-photo-id="{photo.pk}"></figure>',
             reporters=[demo.reporters.get(), ReporterFactory()],
             tags=["스마트시티", "도시"],
         )
@@ -83,3 +87,14 @@ def test_a_later_page_of_comments_runs_the_same_queries(client, demo, settings, 
     first = query_count(client, demo.get_absolute_url(), django_assert_max_num_queries, MAX_QUERIES_FOR["article"])
     later = query_count(client, demo.get_absolute_url() + "?comments=3", django_assert_max_num_queries, first)
     assert later == first
+
+
+def test_article_page_with_more_body_photos_runs_the_same_queries(client, demo, django_assert_max_num_queries):
+    """Photos inside the body are fetched in one query, however many there are."""
+    url = demo.get_absolute_url()
+    before = query_count(client, url, django_assert_max_num_queries, MAX_QUERIES_FOR["article"])
+    figure = f'<figure data-photo-id="{demo.lead_photo.pk}"></figure>'
+    demo.body += figure * 5
+    demo.save()
+    assert query_count(client, url, django_assert_max_num_queries, MAX_QUERIES_FOR["article"]) == before
+    assert client.get(url).content.decode().count("<figcaption>") >= 7

@@ -26,7 +26,7 @@ def test_article_page_shows_everything_a_reader_expects(client, demo):
         "강승원 기자",
         "입력 <time",
         "2020/08/06 [16:06]",
-        demo.photo_caption,
+        demo.lead_photo.caption,
         "뉴스룸 그래픽",
         "미치가미 히사시",
         "#스마트시티",

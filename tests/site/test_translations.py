@@ -19,6 +19,7 @@ SOURCE_DIRS = [
     "comments",
     "accounts",
     "publication",
+    "photos",
     "templates",
 ]
 

@@ -4,7 +4,9 @@ from newsroom import backups
 
 
 class Command(BaseCommand):
-    help = "Write a dated archive of the database (pg_dump, custom format) and the uploaded media to BACKUP_DIR."
+    help = (
+        "Write a dated archive of the database (pg_dump, custom format), the media and the photo library to BACKUP_DIR."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output-dir", help="where to write the archive (default: BACKUP_DIR)")
