@@ -49,7 +49,9 @@ def ensure_roles(group_model, permission_model):
     """Create or complete both groups; takes the models so a migration can pass its historical ones."""
     reporter, _ = group_model.objects.get_or_create(name=REPORTER_GROUP)
     for app_label, codename in REPORTER_PERMISSIONS:
-        reporter.permissions.add(permission_model.objects.get(content_type__app_label=app_label, codename=codename))
+        # filter, not get: an early migration can run before a later app (photos) has its permissions;
+        # that app's own roles migration completes the group (tests check the finished groups).
+        reporter.permissions.add(*permission_model.objects.filter(content_type__app_label=app_label, codename=codename))
     editor, _ = group_model.objects.get_or_create(name=EDITOR_GROUP)
     editor.permissions.add(*permission_model.objects.filter(content_type__app_label__in=EDITOR_APPS))
     for app_label, codename in EDITOR_EXTRA_PERMISSIONS:
