@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg2
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import connection
 from django.utils import timezone
 
@@ -76,11 +77,17 @@ def connect(database):
     )
 
 
+def photo_library_root():
+    """The folder of the private photo library when it is on this machine (None for an S3 bucket)."""
+    location = getattr(storages["photos"], "location", None)
+    return Path(location) if location else None
+
+
 def backup(directory=None, database=None, media_root=None, photo_root=None):
     """Write a dated archive of the database, the media and the photo library; return its path."""
     database = database or connection.settings_dict
     media_root = Path(media_root or settings.MEDIA_ROOT)
-    photo_root = Path(photo_root or settings.PHOTO_ROOT)
+    photo_root = Path(photo_root) if photo_root else photo_library_root()
     directory = Path(directory or settings.BACKUP_DIR)
     directory.mkdir(parents=True, exist_ok=True)
     archive = directory / f"newsroom-{timezone.now():%Y%m%d-%H%M%S}.tar"
@@ -92,7 +99,7 @@ def backup(directory=None, database=None, media_root=None, photo_root=None):
             tar.add(dump, arcname=DUMP_NAME)
             if media_root.is_dir():
                 tar.add(media_root, arcname=MEDIA_NAME)
-            if photo_root.is_dir():
+            if photo_root is not None and photo_root.is_dir():
                 tar.add(photo_root, arcname=PHOTOS_NAME)
         partial.rename(archive)  # a half-written archive never looks like a backup
     archive.chmod(0o600)
@@ -103,7 +110,7 @@ def restore(archive, database=None, media_root=None, photo_root=None):
     """Bring an archive back: the database into an empty database, the files into MEDIA_ROOT and PHOTO_ROOT."""
     database = database or connection.settings_dict
     media_root = Path(media_root or settings.MEDIA_ROOT)
-    photo_root = Path(photo_root or settings.PHOTO_ROOT)
+    photo_root = Path(photo_root) if photo_root else photo_library_root()
     if not is_empty(database):
         raise BackupError(
             f"database {database['NAME']!r} is not empty: restore into an empty one "
@@ -126,7 +133,7 @@ def restore(archive, database=None, media_root=None, photo_root=None):
             database,
         )
         for name, root in [(MEDIA_NAME, media_root), (PHOTOS_NAME, photo_root)]:
-            if (Path(work) / name).is_dir():
+            if root is not None and (Path(work) / name).is_dir():
                 shutil.copytree(Path(work) / name, root, dirs_exist_ok=True)
 
 

@@ -40,7 +40,7 @@ class LineUp:
 
 
 def for_front_page(queryset):
-    return queryset.select_related("section").defer(*LIST_DEFER)
+    return queryset.select_related("section", "lead_photo").defer(*LIST_DEFER)
 
 
 def curated_stories():

@@ -73,7 +73,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_feed(self):
         """What a feed entry shows: the text without the search vectors, bylines and corrections."""
         return (
-            self.select_related("section")
+            self.select_related("section", "lead_photo")
             .defer("search_vector", "search_title")
             .prefetch_related(
                 models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")), "corrections"
@@ -83,7 +83,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """What an article page shows: all but the search vectors, with its relations and corrections."""
         return (
-            self.select_related("section")
+            self.select_related("section", "lead_photo")
             .defer("search_vector", "search_title")
             .prefetch_related(
                 models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),

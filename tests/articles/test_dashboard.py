@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.articles.workflow import article_in
-from tests.factories import ArticleFactory, image_upload
+from tests.factories import ArticleFactory, library_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_an_editor_sees_the_queue_with_wait_length_and_photo(client_as_editor):
         headline="오래 기다린 기사",
         body="<p>" + "가" * 199 + "</p>",
         submitted_at=timezone.now() - datetime.timedelta(hours=3, minutes=5),
-        photo=image_upload(),
+        lead_photo=library_photo(caption="", alt_text=""),
     )
     article_in("in_review", headline="사진 없는 기사", submitted_at=timezone.now())
     page = front_page(client_as_editor)

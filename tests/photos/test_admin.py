@@ -88,7 +88,7 @@ def test_changing_the_focal_point_in_the_admin_makes_new_crops(client_as_reporte
 
 
 def test_a_revision_keeps_and_restores_the_lead_photo(editor):
-    from articles import revisions
+    from articles import editing, revisions
 
     first, second = library_photo(size=(300, 200)), library_photo(size=(300, 200))
     article = ArticleFactory(lead_photo=first)
@@ -96,7 +96,7 @@ def test_a_revision_keeps_and_restores_the_lead_photo(editor):
     article.lead_photo = second
     article.save()
     revisions.record(article, editor)
-    article.restore(old, editor)
+    editing.restore(article, old, editor)
     article.refresh_from_db()
     assert article.lead_photo == first
 

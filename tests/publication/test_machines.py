@@ -44,7 +44,7 @@ def test_article_json_ld_is_a_complete_news_article(client, demo):
     assert data["description"] == demo.deck
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert data["datePublished"] == "2020-08-06T16:06:00+09:00" and data["dateModified"] == data["datePublished"]
-    assert data["image"][0]["url"].startswith("http://testserver/media/") and data["image"][0]["width"] == 1200
+    assert data["image"][0]["url"].startswith("http://testserver/photos/") and data["image"][0]["width"] == 1200
     [author] = data["author"]
     assert author["@type"] == "Person" and author["name"] == "강승원"
     assert author["url"] == "http://testserver" + quote("/reporters/강승원/")
@@ -89,7 +89,7 @@ def test_open_graph_and_twitter_cards_are_complete(client, demo):
     assert meta(page, "og:title") == demo.headline
     assert meta(page, "og:description") == demo.deck
     assert meta(page, "og:url") == "http://testserver" + demo.get_absolute_url()
-    assert meta(page, "og:image").startswith("http://testserver/media/")
+    assert meta(page, "og:image").startswith("http://testserver/photos/")
     assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == ("1200", "675")
     assert meta(page, "article:published_time") == "2020-08-06T16:06:00+09:00"
     assert meta(page, "article:modified_time") == "2020-08-06T16:06:00+09:00"

@@ -1,6 +1,7 @@
 """`make backup` then `make restore` bring back the database and the uploaded files."""
 
 import uuid
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -38,7 +39,7 @@ def database_url(database):
 def test_backup_then_restore_brings_back_the_data_and_the_files(settings, tmp_path, empty_database):
     photo = library_photo(caption="복원되어야 할 사진")
     article = ArticleFactory(published=True, headline="복원되어야 할 제목", lead_photo=photo)
-    photo_path = settings.PHOTO_ROOT / photo.image.name
+    photo_path = Path(photo.image.path)
     original_photo = photo_path.read_bytes()
     portrait = settings.MEDIA_ROOT / "reporters" / "portrait.png"
     portrait.parent.mkdir(parents=True, exist_ok=True)
