@@ -72,7 +72,7 @@ def test_phone_photo_to_published_responsive_pictures(live_server, page, browser
     page.locator("#id_headline").blur()
     page.locator(".ProseMirror >> visible=true").first.click()
     page.keyboard.type("서울시가 교통·재난·주차 정보를 한데 모은 플랫폼을 공개했다.")
-    choose(page, "id_section", "국제")
+    page.select_option("#id_section", label="국제")  # a few sections: a plain drop-down
     upload_lead_photo_in_a_popup(page, phone)
     place_photo_in_body(page, second.caption)
     choose(page, "id_bylines-0-reporter", "강승원")

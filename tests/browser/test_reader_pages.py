@@ -13,11 +13,11 @@ from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from articles.demo import demo_photo, load_demo
+from articles.demo import load_demo
 from events.models import Event
 from publication.models import FrontPageStory
 from tests.browser.actions import choose, log_in
-from tests.factories import ArticleFactory, EventFactory, SectionFactory, editor_user
+from tests.factories import ArticleFactory, EventFactory, SectionFactory, editor_user, library_photo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -68,7 +68,8 @@ def newsroom(db):
             tags=["스마트시티"],
         )
         if number < 3:
-            story.photo.save(f"story-{number}.jpg", demo_photo(), save=True)
+            story.lead_photo = library_photo(size=(1600, 900), caption=f"{headline[:20]} 사진")
+            story.save(update_fields=["lead_photo"])
     FrontPageStory.objects.create(front_page_id=1, article=Article.objects.get(headline=STORIES[1][1]), order=1)
     EventFactory(title="2026 한중일 스마트시티 포럼", starts_at=now + datetime.timedelta(days=20))
     assert article and Event.objects.count() == 2
