@@ -172,6 +172,14 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 # After a request that wrote, the same browser reads the primary for this long (a cookie).
 REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", 10))
 
+# Caching proxy in front of several app servers (deploy/nginx.conf.template): anonymous reader pages
+# say "public, max-age=0, s-maxage=SHARED_CACHE_SECONDS", so a proxy keeps them this long, then
+# revalidates; a withdrawn story leaves it within that time (newsroom/proxycache.py). 0 turns it off.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", 0 if DEBUG else 5))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "newsroom.proxycache.SharedCacheMiddleware"
+)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG and env_bool("HTTPS"))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
