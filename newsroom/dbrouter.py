@@ -46,7 +46,7 @@ REPLICA = "replica"
 STICKY_COOKIE = "read_primary"
 POSITION_KEY = "replica:primary-position"
 # pg_advisory_xact_lock key that orders the writers recording their position ("NEWSREPL" in ASCII).
-FENCE_LOCK = 0x4E455753_5245504C & 0x7FFFFFFFFFFFFFFF
+FENCE_LOCK = 0x4E455753_5245504C
 # After the replica fails to answer, read the primary for this long instead of failing every request.
 REPLICA_RETRY_SECONDS = 5
 
