@@ -34,12 +34,14 @@ run: setup
 
 # Debian's chromium drives the browser tests (Playwright never downloads one), with
 # CJK fonts for screenshots; gettext's xgettext checks the English catalogue; the outage tests
-# start and stop a redis-server of their own.
+# start and stop a redis-server of their own; the proxy test runs deploy/'s nginx configuration
+# in a private nginx (the package's own service is not used).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium fonts-noto-cjk"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx"; \
 	if [ -n "$$missing" ]; then echo "Installing:$$missing"; $(APT) $$missing >/dev/null; fi
 
 test: $(VENV)/.installed system-deps

@@ -22,3 +22,19 @@ def shared_cache_for_several_workers(app_configs, **kwargs):
             id="newsroom.W001",
         )
     ]
+
+
+@register(deploy=True)
+def shared_cache_for_a_read_replica(app_configs, **kwargs):
+    """The replica router learns where the primary is from the shared cache (newsroom/dbrouter.py)."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.DEBUG or "replica" not in settings.DATABASES or backend not in LOCAL_CACHES:
+        return []
+    return [
+        Warning(
+            f"DATABASE_REPLICA_URL with a per-process cache ({backend}).",
+            hint="Set REDIS_URL: a change made in one process (the admin, a script) must tell every other "
+            "process how far the replica has to be before readers may read it.",
+            id="newsroom.W002",
+        )
+    ]

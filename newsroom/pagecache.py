@@ -25,6 +25,7 @@ around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
 `PAGE_CACHE_SECONDS`.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -54,6 +55,7 @@ CACHE_RETRY_SECONDS = 5
 
 _quiet = {}
 _next_change_source = None
+_bump_fence = contextlib.nullcontext
 _cache_down_until = 0.0
 
 
@@ -72,6 +74,10 @@ def _cache_call(method, *args, **kwargs):
         _cache_down_until = time.monotonic() + CACHE_RETRY_SECONDS
         logger.warning("Page cache unavailable (%s): rendering from the database", error)
         raise CacheUnavailable from error
+
+
+# For other shared-cache users (the replica router): same failure handling, same pause.
+cache_call = _cache_call
 
 
 def cache_get(key, default=None):
@@ -117,13 +123,25 @@ def bump():
         pass  # nothing can be served from a cache that is down; PAGE_CACHE_SECONDS bounds the rest
 
 
+def bump_after_commit():
+    """The after-commit bump, inside the fence that others (the replica router) set around it."""
+    with _bump_fence():
+        bump()
+
+
+def set_bump_fence(fence):
+    """Name a context manager that every after-commit bump runs inside."""
+    global _bump_fence
+    _bump_fence = fence
+
+
 def invalidate(sender=None, instance=None, using=None, **kwargs):
     """Signal receiver: a new generation at once and again after commit, unless no reader can see the change."""
     quiet = _quiet.get(type(instance))
     if quiet is not None and quiet(instance):
         return
     bump()
-    transaction.on_commit(bump, using=using or "default", robust=True)
+    transaction.on_commit(bump_after_commit, using=using or "default", robust=True)
 
 
 def quiet_when(model, predicate):
@@ -289,4 +307,5 @@ def reader_page(view):
         store(key, response, current)
         return response
 
+    wrapper.reader_page = True  # newsroom.proxycache tells shared caches what they may keep
     return wrapper

@@ -220,6 +220,26 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", 24 * 3
 # must be shared (REDIS_URL), or workers disagree about what is published (a check warns).
 WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", 1))
 
+# Read replica: with DATABASE_REPLICA_URL, anonymous readers' pages read a streaming replica of
+# the primary; staff, writes and whatever follows a write read the primary (newsroom/dbrouter.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["newsroom.dbrouter.ReplicaRouter"]
+    MIDDLEWARE = [*MIDDLEWARE, "newsroom.dbrouter.ReplicaMiddleware"]
+# After a request that wrote, the same browser reads the primary for this long (a cookie).
+REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", 10))
+
+# Caching proxy in front of several app servers (deploy/nginx.conf.template): anonymous reader pages
+# say "public, max-age=0, s-maxage=SHARED_CACHE_SECONDS", so a proxy keeps them this long, then
+# revalidates; a withdrawn story leaves it within that time (newsroom/proxycache.py). 0 turns it off.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", 0 if DEBUG else 5))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "newsroom.proxycache.SharedCacheMiddleware"
+)
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

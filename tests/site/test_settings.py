@@ -80,3 +80,23 @@ def test_deploy_check_warns_when_several_workers_would_keep_separate_caches():
     assert "newsroom.W001" in deploy_check({"WEB_CONCURRENCY": "3"})
     assert "newsroom.W001" not in deploy_check({"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/9"})
     assert "newsroom.W001" not in deploy_check({"WEB_CONCURRENCY": "1"})
+
+
+def test_deploy_check_warns_when_a_replica_has_no_shared_cache_to_learn_the_primarys_position_from():
+    replica = {"DATABASE_REPLICA_URL": "postgres://newsroom@127.0.0.1:5433/newsroom", "WEB_CONCURRENCY": "1"}
+    assert "newsroom.W002" in deploy_check(replica)
+    assert "newsroom.W002" not in deploy_check({**replica, "REDIS_URL": "redis://127.0.0.1:6379/9"})
+    assert "newsroom.W002" not in deploy_check({"WEB_CONCURRENCY": "1"})
+
+
+def test_a_replica_url_adds_the_replica_its_router_and_middleware():
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(sorted(settings.DATABASES), settings.DATABASE_ROUTERS, settings.MIDDLEWARE[-1], "
+        "settings.DATABASES['replica']['TEST'])"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+    env["DATABASE_REPLICA_URL"] = "postgres://newsroom@replica:5432/newsroom"
+    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env).stdout
+    assert "['default', 'replica'] ['newsroom.dbrouter.ReplicaRouter'] newsroom.dbrouter.ReplicaMiddleware" in output
+    assert "'MIRROR': 'default'" in output
