@@ -25,6 +25,10 @@ def front_page(request):
     )
 
 
+SEARCH_PARAMETERS = {"q", "section", "reporter", "date_from", "date_to", "page"}
+
+
+@reader_page
 def search(request):
     form = SearchForm(request.GET or None)
     query = page = None
@@ -43,5 +47,11 @@ def search(request):
         "page": page,
         "every_term": every_term,
         "max_query_length": MAX_QUERY_LENGTH,
+        "search_window": articles_search.SEARCH_WINDOW,
     }
-    return render(request, "search.html", context)
+    response = render(request, "search.html", context)
+    odd = form.errors or form.truncated or (query and query.truncated) or "%00" in request.META["QUERY_STRING"]
+    if odd or set(request.GET) - SEARCH_PARAMETERS:
+        # Odd addresses are answered but not kept: strangers cannot fill the page cache with junk variants.
+        response["Cache-Control"] = "no-store"
+    return response
