@@ -119,3 +119,12 @@ def test_a_flood_of_parameters_is_refused_or_answered_but_never_cached(client):
     params = {"q": "교통", **{f"p{n}": "1" for n in range(500)}}
     assert client.get("/search/", params).status_code == 200
     assert client.get("/search/", params).get("X-Page-Cache") is None
+
+
+def test_a_snippet_from_deep_in_a_long_body_shows_the_match(client):
+    filler = "<p>" + "도시 정책 회의가 열렸다. " * 40 + "</p>"
+    body = filler * 6 + "<p>시범 운행하는 <b>자율주행버스</b>가 시민을 태웠다.</p>" + filler * 4
+    published(1, headline="무관한 제목", body=body)
+    content = client.get("/search/", {"q": "자율주행버스"}).content.decode()
+    assert "시범 운행하는 <mark>자율주행버스</mark>가 시민을 태웠다." in content
+    assert "…" in content
