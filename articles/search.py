@@ -12,7 +12,7 @@ import re
 import nh3
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import BooleanField, Count, F, Func, Q, RowRange, Value, Window
+from django.db.models import BooleanField, F, Func, Q, Value
 from django.db.models.functions import Cast
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import cached_property
@@ -21,13 +21,14 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article
 from newsroom import textsearch
-from newsroom.pagination import PAGE_SIZE
 
 # Saving any of these changes what the index holds.
 INDEXED_FIELDS = {"headline", "deck", "body"}
 # Block tags end a word: "<h2>제목</h2><p>본문" must not index the bigram 목본.
 BLOCK_TAG_RE = re.compile(r"<(/?(?:p|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|br|hr|div)\b)", re.IGNORECASE)
 SNIPPET_LENGTH = 160
+# Characters of body HTML kept before the first match (and twice that after it) to cut a snippet from.
+SNIPPET_SOURCE = 600
 # PostgreSQL refuses a tsvector over 1 MB; a body this long is a paste accident, and its start is enough.
 MAX_INDEXED_BODY = 50_000
 REBUILD_BATCH = 500
@@ -125,52 +126,61 @@ def matches(tsquery, field="search_vector"):
     return Matches(F(field), Cast(Value(tsquery), SearchQueryField()))
 
 
-class RankedHits:
-    """Search hits for a Paginator: one pass ranks and counts narrow rows; only a page's articles are loaded."""
+# Only the newest SEARCH_WINDOW hits are ranked and counted; more shows as "1,000건 이상" (docs/SEARCH.md).
+SEARCH_WINDOW = 1000
 
-    def __init__(self, hits, ordering, per_page=PAGE_SIZE):
-        self.hits, self.ordering, self.per_page = hits, ordering, per_page
+
+class NewestHits:
+    """The newest SEARCH_WINDOW hits in rank order, for a Paginator; only a page's articles are loaded."""
+
+    def __init__(self, hits, query):
+        self.hits, self.query = hits, query
 
     @cached_property
-    def first_page(self):
-        """(ids of the first page, total hits)."""
-        # The window's own ORDER BY makes PostgreSQL compute the ranking before spooling the hits,
-        # so it spools booleans rather than every hit's search_title (39 ms instead of 50 for 32k hits).
-        every_row = RowRange(start=None, end=None)
-        ranked = self.hits.annotate(total=Window(Count("pk"), order_by=self.ordering, frame=every_row))
-        ranked = ranked.order_by(*self.ordering)
-        rows = list(ranked.values_list("pk", "total")[: self.per_page])
-        return [pk for pk, _ in rows], rows[0][1] if rows else 0
+    def ranked(self):
+        """(ids in rank order, whether older hits were left out)."""
+        rows = sorted(newest(self.hits, self.query), key=lambda row: (row[1], row[0]), reverse=True)
+        cut = len(rows) > SEARCH_WINDOW
+        # Every term in the headline, any in the headline, any in the deck, then newer, then the id.
+        rows = sorted(rows[:SEARCH_WINDOW], key=lambda row: (row[2], row[3], row[4], row[1], row[0]), reverse=True)
+        return [row[0] for row in rows], cut
+
+    @property
+    def cut(self):
+        return self.ranked[1]
 
     def count(self):
-        return self.first_page[1]
+        return len(self.ranked[0])
 
     def __getitem__(self, page):
-        if not page.start and page.stop <= self.per_page:
-            ids = self.first_page[0][page]
-        else:
-            ids = self.hits.order_by(*self.ordering).values("pk")[page]
+        ids = self.ranked[0][page]
         # The list's columns plus the body, which the snippet is cut from: twenty bodies, not every hit's.
-        shown = Article.objects.filter(pk__in=ids).order_by(*self.ordering).for_lists()
-        return list(shown.defer(None).defer("search_vector", "search_title"))
+        shown = Article.objects.filter(pk__in=ids).for_lists().defer(None).defer("search_vector", "search_title")
+        shown = {a.pk: a for a in shown}
+        return [shown[pk] for pk in ids if pk in shown]
+
+
+def newest(hits, query):
+    """Up to SEARCH_WINDOW + 1 newest hits as (id, published_at, every term in the headline, any term in the
+    headline, any in the deck): the ranking tests run on those rows only, not on every hit."""
+    newest_hits = hits.order_by("-published_at", "-pk").values_list("pk", "published_at", "search_title")
+    sql, params = newest_hits[: SEARCH_WINDOW + 1].query.sql_with_params()
+    tests = [query.every_term("A"), query.any_term("A"), query.any_term("B")]
+    ranks = ", ".join("newest.search_title @@ %s::tsquery" for _ in tests)
+    with connections[hits.db].cursor() as cursor:
+        cursor.execute(f"SELECT newest.pk, newest.published_at, {ranks} FROM ({sql}) newest", [*tests, *params])  # noqa: S608
+        return cursor.fetchall()
 
 
 def search(queryset, query):
-    """(RankedHits, whether they hold every term): headline first, then deck, then newest."""
+    """(NewestHits, whether they hold every term): headline first, then deck, then newest."""
     # docs/SEARCH.md has the reasons and the numbers. A term matches as the AND of its bigrams
     # (exact=False), which the GIN index answers without reading rows; one CJK character alone
     # would match most of the archive, so it looks in headline, deck and tags only.
-    ordering = [
-        matches(query.every_term("A"), "search_title").desc(),
-        matches(query.any_term("A"), "search_title").desc(),
-        matches(query.any_term("B"), "search_title").desc(),
-        "-published_at",
-        "-id",
-    ]
-    results = RankedHits(queryset.filter(term_conditions(query, operator.and_)), ordering)
+    results = NewestHits(queryset.filter(term_conditions(query, operator.and_)), query)
     # Several terms: the articles with all of them; only when there are none, those with any.
     if len(query.terms) > 1 and not results.count():
-        return RankedHits(queryset.filter(term_conditions(query, operator.or_)), ordering), False
+        return NewestHits(queryset.filter(term_conditions(query, operator.or_)), query), False
     return results, True
 
 
@@ -210,6 +220,26 @@ def with_snippets(articles, query):
     """Attach highlighted headline and body snippet (safe HTML) to each article of a page."""
     for article in articles:
         article.headline_html = mark_safe(textsearch.highlight(article.headline, query))  # noqa: S308 - escaped
-        text = plain_text(article.body)
+        text = plain_text(snippet_source(article.body, query))
         article.snippet_html = mark_safe(textsearch.highlight(text, query, SNIPPET_LENGTH))  # noqa: S308 - escaped
     return articles
+
+
+def snippet_source(body, query):
+    """The stretch of a long body around its first match, cut at tag edges: the snippet needs no more.
+
+    Stripping and highlighting a 4,000-character body twenty times was most of a
+    search page's time. The match is looked for in the raw HTML; when it is not
+    there as typed (an entity, another normal form), the whole body is used.
+    """
+    reach = SNIPPET_SOURCE
+    if len(body) <= 3 * reach:
+        return body
+    lowered = body.lower()
+    found = [at for term in query.terms if (at := lowered.find(term.text)) != -1]
+    if not found:
+        return body
+    # Sanitised HTML has '<' and '>' only around tags, so these cuts never split one.
+    start = body.find(">", max(0, min(found) - reach)) + 1 if min(found) > reach else 0
+    end = body.rfind("<", start, min(found) + 2 * reach)
+    return body[start : end if end > min(found) else None]

@@ -1,85 +1,83 @@
 #!/usr/bin/env python
 """Reader-page throughput under gunicorn, against a no-database reference in the same run.
 
-    .venv/bin/python bench/pages.py [--articles 2000] [--seconds 10] [--connections 8]
+    .venv/bin/python bench/pages.py [--articles 2000] [--seconds 10] [--connections 8] [--reuse]
 
-Uses its own database (newsroom_bench_pages) on the same server as the site,
-fills it with the demo content plus --articles published articles, starts
-gunicorn (2 sync workers, one per core) and loads each page with wrk (Debian's
-`wrk`, installed when missing) twice: rendered every time (page cache off) and
-served from the page cache (per-process memory, or Redis when REDIS_URL is
-set). Prints requests/s of both, their share of the reference's rate, and the
-SQL queries a rendered page runs.
+Uses its own database (newsroom_bench_pages_<articles>) on the same server as the site,
+fills it with the demo content plus --articles realistic articles
+(bench/archive.py: ten years, four sections, twenty reporters, bodies of
+1,500-4,000 characters, tags, organisations and events), starts gunicorn
+(2 sync workers, DEBUG off) and loads each page with wrk four times:
+rendered every time (page cache off), from the page cache in per-process
+memory, from the page cache in Redis (a redis-server of its own on a free
+loopback port, or REDIS_URL), and a working day: Redis again while a second
+process saves a draft every second and publishes a story every minute.
+Prints requests/s, each as a share of the same run's reference, the page-cache
+hit rate, the SQL queries of a rendered page, and the targets of issue 11.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PORT = 8765
-BENCH_DB = "newsroom_bench_pages"  # bench/search.py drops and rebuilds newsroom_bench
+BENCH_DB = "newsroom_bench_pages_{}"  # one per size, so --reuse works for each; bench/search.py uses newsroom_bench
+LUA = ROOT / "bench" / "count_hits.lua"
+REFERENCE = "/bench/reference/"
+QUIET = ["--log-level", "warning"]
+# Issue 11's targets: rendered share of the reference per kind of page; cached shares; working-day loss.
+RENDERED_TARGET = {"article": 0.12, "list": 0.08}
+MEMORY_TARGET, REDIS_TARGET, WORKING_DAY_LOSS, SCALE_DRIFT = 0.90, 0.80, 0.05, 0.20
 
 
-def bench_database_url():
-    """The site's database server, but the newsroom_bench database on it (created if missing)."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
-    from newsroom import devenv
-
-    devenv.apply()
-    url = os.environ["DATABASE_URL"]
-    import psycopg2
-
-    admin = psycopg2.connect(url)
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB])
-        if not cursor.fetchone():
-            cursor.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    admin.close()
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + BENCH_DB))
-
-
-def fill(articles):
-    """Migrate, load the demo and top the archive up to `articles` published articles."""
-    import django
-
-    django.setup()
+def fill(articles, reuse):
+    """The demo content plus `articles` realistic articles; with reuse, what the last run loaded."""
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    from articles.models import Article
+    from bench import archive
+
+    if reuse:
+        if Article.objects.filter(slug__startswith="a-").count() != articles:  # archive.article_row's slugs
+            sys.exit(f"--reuse: the bench database does not hold {articles:,} articles; run without --reuse")
+        return
     call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))
-    from articles.models import Article, Byline
-    from reporters.models import Reporter
+    started = time.perf_counter()
+    archive.load_realistic(articles)
+    print(f"loaded {articles:,} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def pages():
+    """[(kind, label, url)] of the pages measured."""
+    from articles.models import Article
+    from bench import archive
 
     demo = Article.objects.get(slug="한중일-스마트시티-첫-온라인-세미나")
-    reporter = Reporter.objects.get(slug="강승원")
-    missing = articles - Article.objects.count()
-    batch = [
-        Article(
-            headline=f"스마트시티 기사 {n}",
-            slug=f"bench-{n}",
-            body="<p>" + "도시 교통 재난 " * 80 + "</p>",
-            section=demo.section,
-            status=Article.Status.PUBLISHED,
-            published_at=demo.published_at,
-        )
-        for n in range(max(missing, 0))
+    search = "/search/?q="
+    return [
+        ("reference", "reference (no database)", REFERENCE),
+        ("list", "front page", "/"),
+        ("article", "article", demo.get_absolute_url()),
+        ("list", "section (the biggest)", "/section/safety/"),
+        ("list", "tag (~10 %)", "/tag/" + quote(archive.LIST_TAG) + "/"),
+        ("list", "reporter (~5 %)", "/reporters/" + quote("강승원") + "/"),
+        ("list", "organisation (~5 %)", "/organisations/tcs/"),
+        ("list", "event", demo.events.get().get_absolute_url()),
+        ("list", f"search {archive.COMMON_WORD} (~85 %)", search + quote(archive.COMMON_WORD)),
+        ("list", "search two common words", search + quote(f"{archive.FREQUENT_WORD} {archive.COMMON_WORD}")),
+        ("list", f"search {archive.FIVE_PERCENT_WORD} (~5 %)", search + quote(archive.FIVE_PERCENT_WORD)),
+        ("list", f"search {archive.RARE_WORD} (rare)", search + quote(archive.RARE_WORD)),
     ]
-    created = Article.objects.bulk_create(batch, batch_size=1000)
-    Byline.objects.bulk_create([Byline(article=a, reporter=reporter) for a in created], batch_size=1000)
-    for article in created[:200]:
-        article.tags.add("스마트시티")
-    return demo
 
 
 def query_counts(urls):
@@ -98,41 +96,49 @@ def query_counts(urls):
     return counts
 
 
-def start_gunicorn(env):
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def own_redis():
+    """(redis-server process, its URL) on a free loopback port, keeping nothing on disk."""
+    port = free_port()
     server = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "bench.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    time.sleep(0.5)
+    return server, f"redis://127.0.0.1:{port}/0"
+
+
+def start_gunicorn(env):
+    """gunicorn on a free loopback port (so two sizes can be measured side by side); returns (process, port)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "bench.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", *QUIET],
         cwd=ROOT,
         env=env,
     )
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/reference/", timeout=1)
-            return server
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{REFERENCE}", timeout=1)
+            return server, port
         except OSError:
             time.sleep(0.1)
     server.kill()
     sys.exit("gunicorn did not start")
 
 
-def wrk(url, seconds, connections):
-    out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"http://127.0.0.1:{PORT}{url}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+def wrk(port, url, seconds, connections):
+    """(requests/s, non-2xx/3xx responses, page-cache hit share) of one bounded wrk run."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(LUA), f"http://127.0.0.1:{port}{url}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, int(errors.group(1)) if errors else 0
+    hits, responses = (int(n) for n in re.search(r"page-cache hits: (\d+) of (\d+)", out).groups())
+    return rate, int(errors.group(1)) if errors else 0, hits / responses if responses else 0.0
 
 
 def ensure_wrk():
@@ -141,49 +147,154 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
 
+def measure(urls, args, env, working_day=False):
+    """{url: (requests/s, errors, hit share, reference requests/s)} with gunicorn running in this environment."""
+    server, port = start_gunicorn(env)
+    writer = None
+    if working_day:
+        duration = 2 * len(urls) * (args.seconds + 1) + 5
+        writer = subprocess.Popen([sys.executable, __file__, "--writer", str(duration)], cwd=ROOT, env=env)
+    try:
+        # The machine's speed drifts (other work, CPU clocks): each page is measured right after the
+        # reference, and its share is of that reference measurement.
+        figures = {}
+        for url in urls[1:]:
+            reference = wrk(port, REFERENCE, args.seconds, args.connections)
+            figures.setdefault(REFERENCE, []).append(reference)
+            figures[url] = (*wrk(port, url, args.seconds, args.connections), reference[0])
+        references = figures[REFERENCE]
+        mean = sum(rate for rate, _, _ in references) / len(references)
+        figures[REFERENCE] = (mean, sum(errors for _, errors, _ in references), 0.0, mean)
+        return figures
+    finally:
+        if writer:
+            writer.terminate()
+            writer.wait()
+        server.terminate()
+        server.wait()
+
+
+def write_like_a_desk(seconds):
+    """The working day's second process: a draft saved every second, a story published every minute."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+
+    from articles.models import Article, Byline, Section
+    from reporters.models import Reporter
+
+    editor = get_user_model().objects.get(username="editor")
+    reporter, section = Reporter.objects.get(slug="강승원"), Section.objects.get(slug="safety")
+    run = time.time_ns()
+    draft = Article(headline="작업 중인 초고", slug=f"bench-draft-{run}", section=section, body="<p>초고</p>")
+    draft.save_edit(editor)
+    ends, next_story, saves, stories = time.monotonic() + seconds, time.monotonic() + 30, 0, 0
+    while time.monotonic() < ends:
+        draft.body = f"<p>초고 {saves} 안전 점검 교통 대책</p>"
+        draft.save_edit(editor, draft.version, changed_fields=["body"])
+        saves += 1
+        if time.monotonic() >= next_story:
+            story = Article(headline=f"속보 {stories} 교통 안전", slug=f"bench-{run}-{stories}", section=section)
+            story.body = "<p>안전 점검 결과를 발표했다.</p>"
+            story.save_edit(editor)
+            Byline.objects.create(article=story, reporter=reporter)
+            story.submit(editor)
+            story.publish(editor)
+            stories, next_story = stories + 1, next_story + 60
+        time.sleep(1)
+    print(f"working day: {saves} draft saves, {stories} stories published", file=sys.stderr)
+
+
+def report(args, labels, counts, runs):
+    """Print the table and the targets; returns the figures for the results file."""
+    print(f"\n{args.articles:,} articles, gunicorn 2 workers, wrk {args.connections} connections x {args.seconds}s")
+    print("each share is of the reference measured just before the page, in the same run;")
+    print("'working' is Redis while the desk saves and publishes; 'loss' compares its share with the quiet Redis one\n")
+    head = f"{'page':<26} {'rendered/s':>10} {'share':>6} {'target':>6} {'memory/s':>9} {'share':>6}"
+    print(head + f" {'redis/s':>8} {'share':>6} {'working/s':>9} {'loss':>6} {'hits':>6} {'queries':>7} {'errors':>6}")
+    figures, misses = {}, []
+    for kind, label, url in labels:
+        rendered, memory, redis, working = (runs[run][url] for run in ("rendered", "memory", "redis", "working"))
+        shares = {run: runs[run][url][0] / runs[run][url][3] for run in runs}
+        loss = 1 - shares["working"] / shares["redis"] if shares["redis"] else 0.0
+        target = RENDERED_TARGET.get(kind)
+        figures[url] = {"kind": kind, "label": label, "shares": shares, "rates": {r: runs[r][url][0] for r in runs}}
+        errors = sum(runs[run][url][1] for run in runs)
+        print(
+            f"{label[:26]:<26} {rendered[0]:>10.0f} {shares['rendered']:>6.1%} {f'{target:.0%}' if target else '':>6}"
+            f" {memory[0]:>9.0f} {shares['memory']:>6.1%} {redis[0]:>8.0f} {shares['redis']:>6.1%}"
+            f" {working[0]:>9.0f} {loss:>6.1%} {working[2]:>6.1%} {counts[url]:>7} {errors:>6}"
+        )
+        if kind == "reference":
+            continue
+        checks = [
+            (target is not None and shares["rendered"] < target, f"rendered {shares['rendered']:.1%} < {target:.0%}"),
+            (shares["memory"] < MEMORY_TARGET, f"memory {shares['memory']:.1%} < {MEMORY_TARGET:.0%}"),
+            (shares["redis"] < REDIS_TARGET, f"Redis {shares['redis']:.1%} < {REDIS_TARGET:.0%}"),
+            (loss > WORKING_DAY_LOSS, f"working-day loss {loss:.1%} > {WORKING_DAY_LOSS:.0%}"),
+            (errors > 0, f"{errors} error responses"),
+        ]
+        misses += [f"{label}: {why}" for missed, why in checks if missed]
+    return figures, misses
+
+
+def compare_with_small(figures, misses):
+    """Each rendered share within SCALE_DRIFT of the same page's share in the last 2,000-article run."""
+    small = ROOT / "bench" / "results-2000.json"
+    if not small.exists():
+        print("\n(no bench/results-2000.json to compare with: run --articles 2000 once for the drift check)")
+        return
+    before = json.loads(small.read_text())["figures"]
+    print("\nrendered share against the 2,000-article run (target: within 20 %)")
+    for url, now in figures.items():
+        if url == REFERENCE or url not in before:
+            continue
+        then = before[url]["shares"]["rendered"]
+        drift = now["shares"]["rendered"] / then - 1 if then else 0.0
+        print(f"  {now['label'][:26]:<26} {then:>6.1%} -> {now['shares']['rendered']:>6.1%} ({drift:+.0%})")
+        if drift < -SCALE_DRIFT:
+            misses.append(f"{now['label']}: rendered share fell {-drift:.0%} from the 2,000-article run")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--reuse", action="store_true", help="measure again without reloading (same --articles)")
+    parser.add_argument("--writer", type=float, help=argparse.SUPPRESS)  # the working day's second process
     args = parser.parse_args()
+    if args.writer:
+        return write_like_a_desk(args.writer)
     ensure_wrk()
-    os.environ["DATABASE_URL"] = bench_database_url()
-    demo = fill(args.articles)
-    event = demo.events.get()
-    urls = [
-        "/bench/reference/",
-        "/",
-        demo.get_absolute_url(),
-        "/section/world/",
-        "/tag/" + quote("스마트시티") + "/",
-        "/reporters/" + quote("강승원") + "/",
-        "/organisations/tcs/",
-        event.get_absolute_url(),
-    ]
+    from bench import archive
+
+    archive.use_database(BENCH_DB.format(args.articles), fresh=not args.reuse)
+    fill(args.articles, args.reuse)
+    labels = pages()
+    urls = [url for _, _, url in labels]
     counts = query_counts(urls)
-    rendered = measure(urls, args, page_cache_seconds=0)
-    cached = measure(urls, args, page_cache_seconds=300)
-    reference = rendered[urls[0]][0]
-    print(f"\n{args.articles} articles, gunicorn 2 workers, wrk {args.connections} connections x {args.seconds}s")
-    print(f"{'page':<48} {'rendered/s':>10} {'vs ref':>7} {'cached/s':>9} {'vs ref':>7} {'queries':>8} {'errors':>7}")
-    for url in urls:
-        (plain, plain_errors), (hit, hit_errors) = rendered[url], cached[url]
-        print(
-            f"{url[:48]:<48} {plain:>10.0f} {plain / reference:>7.1%} {hit:>9.0f} {hit / reference:>7.1%}"
-            f" {counts[url]:>8} {plain_errors + hit_errors:>7}"
-        )
-
-
-def measure(urls, args, page_cache_seconds):
-    """{url: (requests/s, errors)} with gunicorn running at this page-cache setting."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
-    server = start_gunicorn(env)
+    base = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+    base.update(DJANGO_SETTINGS_MODULE="bench.settings", DEBUG="0")
+    redis_server, redis_url = (None, os.environ["REDIS_URL"]) if os.environ.get("REDIS_URL") else own_redis()
     try:
-        return {url: wrk(url, args.seconds, args.connections) for url in urls}
+        runs = {
+            "rendered": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "0"}),
+            "memory": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300"}),
+            "redis": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300", "REDIS_URL": redis_url}),
+            "working": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300", "REDIS_URL": redis_url}, True),
+        }
     finally:
-        server.terminate()
-        server.wait()
+        if redis_server:
+            redis_server.terminate()
+            redis_server.wait()
+    figures, misses = report(args, labels, counts, runs)
+    if args.articles != 2000:
+        compare_with_small(figures, misses)
+    results = ROOT / "bench" / f"results-{args.articles}.json"
+    results.write_text(json.dumps({"articles": args.articles, "seconds": args.seconds, "figures": figures}, indent=1))
+    print("\ntargets " + ("all met" if not misses else "missed:\n  " + "\n  ".join(misses)))
 
 
 if __name__ == "__main__":

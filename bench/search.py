@@ -19,13 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+from bench import archive
+
 BENCH_DB = "newsroom_bench"
-NULL = "<null>"
-COPY_ARTICLES = (
-    "COPY articles_article (id, headline, deck, slug, body, status,"
-    " created_at, updated_at, published_at, revised_at, section_id, search_vector, search_title, version) FROM STDIN"
-    " WITH (FORMAT csv, NULL '<null>')"
-)
 
 # Nouns of a city-news desk. The query set's terms are left out here and come from TOPICS,
 # so each matches a known share of the archive.
@@ -93,57 +89,27 @@ def fake_article(rng):
 
 def setup_database(fresh):
     """Point Django at a database of its own (made anew when fresh) and migrate it."""
-    import dj_database_url
-    from django.conf import settings
-
-    from newsroom import devenv
-
-    devenv.apply()
-
-    if os.environ.get("BENCH_DATABASE_URL"):
-        settings.DATABASES["default"] = dj_database_url.parse(os.environ["BENCH_DATABASE_URL"])
-    else:
-        import psycopg2
-
-        default = settings.DATABASES["default"]
-        conn = psycopg2.connect(dbname=default["NAME"], user=default["USER"], **default["OPTIONS"])
-        conn.autocommit = True
-        with conn.cursor() as cursor:
-            if fresh:
-                cursor.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB])
-            if not cursor.fetchone():
-                cursor.execute(f"CREATE DATABASE {BENCH_DB}")
-        conn.close()
-        settings.DATABASES["default"]["NAME"] = BENCH_DB
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
+    archive.use_database(BENCH_DB, fresh)
 
 
 def copy_batch(cursor, rng, ids, now, section_id):
     """COPY one batch of synthetic articles, and their normalised text for the substring scan."""
     from django.utils import timezone
 
-    from articles.search import document, plain_text
+    from articles.search import plain_text
     from newsroom.textsearch import normalise
 
-    articles, texts = io.StringIO(), io.StringIO()
-    rows, text_rows = csv.writer(articles), csv.writer(texts)
+    articles, texts = [], io.StringIO()
+    text_rows = csv.writer(texts)
     for i in ids:
         headline, deck, body, tags = fake_article(rng)
         status = "published" if i % 20 else "draft"  # one in twenty is a draft readers never see
         published = now - timezone.timedelta(minutes=i)
-        vector, title = document(headline, deck, body, tags)
-        fields = [i + 1, headline, deck, f"a-{i}", body, status, now, now, published]
-        rows.writerow([*fields, NULL, section_id, vector, title, 0])
+        articles.append(archive.article_row(i + 1, headline, deck, body, tags, status, published, section_id, now))
         title_text = normalise(" \n ".join([headline, deck, " , ".join(tags)]))
         text_rows.writerow([i + 1, title_text + " \n " + normalise(plain_text(body)), title_text])
-    articles.seek(0)
     texts.seek(0)
-    cursor.copy_expert(COPY_ARTICLES, articles)
+    archive.copy_articles(cursor, articles)
     cursor.copy_expert("COPY bench_text (id, text, title) FROM STDIN WITH (FORMAT csv)", texts)
 
 
@@ -162,16 +128,16 @@ def load(n, seed):
         cursor.execute("TRUNCATE articles_article CASCADE")
         cursor.execute("DROP TABLE IF EXISTS bench_text")
         cursor.execute("CREATE TABLE bench_text (id bigint PRIMARY KEY, text text NOT NULL, title text NOT NULL)")
-        # Building the big GIN index once after loading is far quicker than keeping it current row by row.
-        cursor.execute("DROP INDEX IF EXISTS article_search_vector")
-        for first in range(0, n, 5000):
-            copy_batch(cursor, rng, range(first, min(n, first + 5000)), now, section.pk)
-            print(f"  loaded {min(n, first + 5000):,} / {n:,}", file=sys.stderr, end="\r")
-        cursor.execute("CREATE INDEX article_search_vector ON articles_article USING gin (search_vector)")
+
+        def load_all():
+            for first in range(0, n, 5000):
+                copy_batch(cursor, rng, range(first, min(n, first + 5000)), now, section.pk)
+                archive.progress(min(n, first + 5000), n)
+
+        archive.without_search_index(cursor, load_all)
         cursor.execute("SELECT setval(pg_get_serial_sequence('articles_article', 'id'), %s)", [n + 1])
         cursor.execute("VACUUM ANALYZE articles_article")
         cursor.execute("VACUUM ANALYZE bench_text")
-    print(file=sys.stderr)
     return time.perf_counter() - started
 
 

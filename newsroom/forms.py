@@ -3,9 +3,11 @@
 import datetime
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+from newsroom import pagecache
 from newsroom.context_processors import nav_sections
 from newsroom.textsearch import CONTROL_RE
 from reporters.models import Reporter
@@ -13,6 +15,20 @@ from reporters.models import Reporter
 MAX_QUERY_LENGTH = 100
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2100, 12, 31)
+REPORTERS_CACHE_SECONDS = 300
+
+
+def reporter_choices():
+    """(slug, name) of reporters with a published article, kept per page-cache generation."""
+
+    def compute():
+        # Only reporters readers can find articles by: a draft-only byline does not make the list.
+        # EXISTS stops at each reporter's first live article instead of joining every byline.
+        live = Article.objects.published().filter(bylines__reporter=OuterRef("pk"))
+        reporters = Reporter.objects.filter(Exists(live)).order_by("name")
+        return list(reporters.values_list("slug", "name"))
+
+    return pagecache.remember("search-reporters", compute, REPORTERS_CACHE_SECONDS)
 
 
 class QueryField(forms.CharField):
@@ -42,10 +58,7 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         everything = [("", _("전체"))]
         self.fields["section"].choices = everything + [(section.slug, section.name) for section in nav_sections()]
-        # Only reporters readers can find articles by: a draft-only byline does not make the list.
-        reporters = Reporter.objects.filter(articles__in=Article.objects.published()).distinct()
-        reporters = reporters.order_by("name").values_list("slug", "name")
-        self.fields["reporter"].choices = everything + list(reporters)
+        self.fields["reporter"].choices = everything + reporter_choices()
         self.truncated = False
 
     def clean_q(self):

@@ -20,7 +20,8 @@ database. Rules that keep it truthful and fast:
   otherwise ``newsroom.middleware.DatabaseOutageMiddleware`` answers 503.
 
 Logged-in users (anyone with a session cookie) always get a fresh page, and a
-response that sets a cookie or is not a 200 is never stored. Saves that go
+response that sets a cookie, is not a 200 or says ``Cache-Control: no-store``
+is never stored. Saves that go
 around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
 `PAGE_CACHE_SECONDS`.
 """
@@ -270,7 +271,8 @@ def lookup(key):
 def store(key, response, current_generation):
     """Keep the page: fresh for its time, and as a stale copy for a database outage."""
     keep = seconds_to_keep(next_change())
-    if response.status_code != 200 or response.cookies or response.streaming or keep < 1:
+    refused = response.status_code != 200 or "no-store" in response.get("Cache-Control", "")
+    if refused or response.cookies or response.streaming or keep < 1:
         return
     page = {
         "generation": current_generation,

@@ -6,9 +6,13 @@ from articles import search as articles_search
 from articles.models import Article
 from newsroom import textsearch
 from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
+from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 
+SEARCH_PARAMETERS = {"q", "section", "reporter", "date_from", "date_to", "page"}
 
+
+@reader_page
 def search(request):
     form = SearchForm(request.GET or None)
     query = page = None
@@ -27,5 +31,11 @@ def search(request):
         "page": page,
         "every_term": every_term,
         "max_query_length": MAX_QUERY_LENGTH,
+        "search_window": articles_search.SEARCH_WINDOW,
     }
-    return render(request, "search.html", context)
+    response = render(request, "search.html", context)
+    odd = form.errors or form.truncated or (query and query.truncated) or "%00" in request.META["QUERY_STRING"]
+    if odd or set(request.GET) - SEARCH_PARAMETERS:
+        # Odd addresses are answered but not kept: strangers cannot fill the page cache with junk variants.
+        response["Cache-Control"] = "no-store"
+    return response
