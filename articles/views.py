@@ -69,7 +69,7 @@ def section_detail(request, slug):
 @reader_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = keyset_page(request, Article.objects.published().filter(tags=tag).for_lists().newest_first())
+    page = keyset_page(request, Article.objects.published().tagged(tag).for_lists().newest_first())
     if not page.object_list and not page.newer:
         # A tag used only on drafts must not reveal itself (its name can be the scoop).
         raise Http404
