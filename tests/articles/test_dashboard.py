@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -11,6 +12,14 @@ from tests.articles.workflow import article_in
 from tests.factories import ArticleFactory, library_photo
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _midday_in_seoul():
+    """'Today' in these tests is the desk's day (KST): run them at noon, far from midnight either way."""
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=True):
+        yield
 
 
 def front_page(client):
