@@ -87,7 +87,7 @@ class Site:
 @pytest.fixture(scope="module")
 def site():
     if NGINX is None or REDIS_SERVER is None:
-        pytest.skip("`make test` installs nginx and redis-server")
+        pytest.fail("nginx or redis-server is missing: `make test` installs both (Debian packages)")
     base = embedded_db.DATA_DIR / "test-proxy"
     shutil.rmtree(base, ignore_errors=True)
     (base / "pg").mkdir(parents=True)

@@ -18,10 +18,14 @@ from urllib.parse import quote
 import pytest
 
 from newsroom import embedded_db
-from tests.site.test_outages import REDIS_SERVER, PrivatePostgres, Redis, free_port, get
+from tests.site.test_outages import (  # noqa: F401 - the autouse fixture fails the module without redis-server
+    PrivatePostgres,
+    Redis,
+    _redis_server_installed,
+    free_port,
+    get,
+)
 from tests.site.test_settings import ROOT
-
-pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason="`make test` installs redis-server")
 
 DEMO_SLUG = "한중일-스마트시티-첫-온라인-세미나"
 STAFF_SESSION = """
