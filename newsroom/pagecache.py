@@ -91,17 +91,14 @@ def cache_get(key, default=None):
 
 
 def cache_set(key, value, seconds):
-    try:
+    """A shared-cache write that does nothing while the cache is down (nothing can be served from it then)."""
+    with contextlib.suppress(CacheUnavailable):
         _cache_call("set", key, value, seconds)
-    except CacheUnavailable:
-        pass
 
 
 def cache_delete(key):
-    try:
+    with contextlib.suppress(CacheUnavailable):
         _cache_call("delete", key)
-    except CacheUnavailable:
-        pass
 
 
 def generation():
@@ -118,10 +115,8 @@ def generation():
 
 def bump():
     """Start a new generation now, so every page cached until now is ignored."""
-    try:
-        _cache_call("set", GENERATION_KEY, time.time_ns(), None)
-    except CacheUnavailable:
-        pass  # nothing can be served from a cache that is down; PAGE_CACHE_SECONDS bounds the rest
+    # Nothing can be served from a cache that is down; PAGE_CACHE_SECONDS bounds the rest.
+    cache_set(GENERATION_KEY, time.time_ns(), None)
 
 
 def bump_after_commit():
@@ -200,10 +195,7 @@ def remember(name, compute, seconds, still_good=lambda value: True):
         return compute()
     if stored is None or not still_good(stored[0]):
         stored = (compute(),)  # a tuple, so a computed None is remembered too
-        try:
-            _cache_call("set", key, stored, seconds)
-        except CacheUnavailable:
-            pass
+        cache_set(key, stored, seconds)
     return stored[0]
 
 
@@ -217,21 +209,17 @@ def next_change():
         settings.PAGE_CACHE_SECONDS,
         still_good=lambda at: at is None or at > timezone.now(),
     )
-    try:
+    with contextlib.suppress(CacheUnavailable):  # then announced by the first request after the cache is back
         notice_due(upcoming)
-    except CacheUnavailable:
-        pass  # announced by the first request after the cache is back
     return upcoming
 
 
 def expect_publication(at):
     """Remember a scheduled moment, so the first reader request after it sends `publication_due`."""
-    try:
+    with contextlib.suppress(CacheUnavailable):
         due = _cache_call("get", DUE_KEY)
         if due is None or due <= timezone.now() or at < due:
             _cache_call("set", DUE_KEY, at, None)
-    except CacheUnavailable:
-        pass
 
 
 def notice_due(upcoming):
@@ -280,10 +268,7 @@ def store(key, response, current_generation):
         "content": response.content,
         "content_type": response["Content-Type"],
     }
-    try:
-        _cache_call("set", key, page, max(keep, settings.PAGE_CACHE_STALE_SECONDS))
-    except CacheUnavailable:
-        pass
+    cache_set(key, page, max(keep, settings.PAGE_CACHE_STALE_SECONDS))
 
 
 def reader_page(view):
