@@ -74,7 +74,7 @@ class SectionFeed(LatestArticlesFeed):
 class TagFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        if not Article.objects.published().filter(tags=tag).exists():
+        if not Article.objects.published().tagged(tag).exists():
             raise Http404  # a tag used only on drafts must not reveal itself
         return tag
 
@@ -85,7 +85,7 @@ class TagFeed(LatestArticlesFeed):
         return reverse("articles:tag", args=[obj.slug])
 
     def articles(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return Article.objects.published().tagged(obj)
 
 
 class ReporterFeed(LatestArticlesFeed):
