@@ -29,12 +29,19 @@ from articles.models import (
     Transition,
 )
 from articles.preview import signed_preview_url
-from articles.search import admin_search
 from articles.templatetags.richtext import richtext
 from articles.widgets import TagSuggestWidget
 from newsroom.templatetags.newsroom import kst, kst_short
 from photos.admin import photo_thumbnail
 from reporters.models import Reporter
+
+# The search app hands its engine over in its ready() (search/apps.py): articles never imports search.
+TEXT_SEARCH = {}
+
+
+def register_text_search(engine):
+    """engine(queryset, text) -> queryset: what the article list's search box runs."""
+    TEXT_SEARCH["engine"] = engine
 
 
 @admin.register(Section)
@@ -235,9 +242,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         # The readers' engine, so editors find drafts by 스마트시티 inside 스마트시티는, as readers do.
-        if not search_term.strip():
+        engine = TEXT_SEARCH.get("engine")
+        if not search_term.strip() or engine is None:
             return super().get_search_results(request, queryset, search_term)
-        return admin_search(queryset, search_term), False
+        return engine(queryset, search_term), False
 
     def save_model(self, request, obj, form, change):
         # Saved with its relations and a revision in save_related, through the one service function.

@@ -13,11 +13,9 @@ class ArticlesConfig(AppConfig):
         from articles import photo_uses, views
         from articles.models import Article, Byline, Correction, PhotoUse, Revision, Transition
         from articles.models.workflow import SCHEDULED
-        from articles.search import connect_signals
         from newsroom import pagecache
         from photos import visibility
 
-        connect_signals()
         photo_uses.connect_signals()
         visibility.register(views.photo_visible)
         pagecache.set_next_change_source(Article.objects.next_publication)

@@ -3,8 +3,8 @@
 bench/search.py fills it with text built for measuring recall (topics at known
 shares); bench/pages.py with a realistic archive (`load_realistic`): ten years
 of publication times, four sections, twenty reporters, bodies of 1,500–4,000
-characters, tags, organisations and events. Either way the search vectors come
-from `articles.search.document`, the function the site itself indexes with.
+characters, tags, organisations and events. Either way the search entries come
+from `search.index.document`, the function the site itself indexes with.
 """
 
 import csv
@@ -17,9 +17,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 NULL = "<null>"
 ARTICLE_COLUMNS = (
-    "id, headline, deck, slug, body, status,"
-    " created_at, updated_at, published_at, revised_at, section_id, search_vector, search_title, version"
+    "id, headline, deck, slug, body, status, created_at, updated_at, published_at, revised_at, section_id, version"
 )
+ENTRY_COLUMNS = "article_id, document, title"
 COPY_OPTIONS = "WITH (FORMAT csv, NULL '<null>')"
 
 
@@ -68,23 +68,25 @@ def copy_rows(cursor, table, columns, rows):
 
 
 def article_row(pk, headline, deck, body, tags, status, published_at, section_id, now, vectors=None):
-    """One articles_article row for COPY, its search vectors made by the site's own indexing code."""
-    from articles.search import document
+    """(articles_article row, search_entry row) for COPY, indexed by the site's own code."""
+    from search.index import document
 
-    vector, title = vectors or document(headline, deck, body, tags)
+    vector, title = vectors or document(headline, deck, body, tags, published_at)
     times = [now, now, published_at, None]  # created, updated, published, revised
-    return [pk, headline, deck, f"a-{pk}", body, status, *times, section_id, vector, title, 0]
+    return [pk, headline, deck, f"a-{pk}", body, status, *times, section_id, 0], [pk, vector, title]
 
 
 def copy_articles(cursor, rows):
-    copy_rows(cursor, "articles_article", ARTICLE_COLUMNS, rows)
+    """COPY (article, entry) pairs from article_row()."""
+    copy_rows(cursor, "articles_article", ARTICLE_COLUMNS, [article for article, _ in rows])
+    copy_rows(cursor, "search_entry", ENTRY_COLUMNS, [entry for _, entry in rows])
 
 
 def without_search_index(cursor, load):
     """Run load() with the big GIN index dropped, then build it once: far quicker than row by row."""
-    cursor.execute("DROP INDEX IF EXISTS article_search_vector")
+    cursor.execute("DROP INDEX IF EXISTS search_entry_document")
     load()
-    cursor.execute("CREATE INDEX article_search_vector ON articles_article USING gin (search_vector)")
+    cursor.execute("CREATE INDEX search_entry_document ON search_entry USING gin (document)")
 
 
 def progress(done, total):
@@ -147,10 +149,10 @@ def load_realistic(n, seed=20200806, batch=2000):
     from taggit.models import Tag
 
     from articles.models import Article, Section
-    from articles.search import document
     from events.models import Event
     from organisations.models import Organisation
     from reporters.models import Reporter
+    from search.index import document
 
     rng = random.Random(seed)
     sections = {section.slug: section.pk for section in Section.objects.all()}
@@ -183,10 +185,13 @@ def load_realistic(n, seed=20200806, batch=2000):
                 names_of = [
                     rng.sample(TAGS, rng.randint(1, 3)) + ([LIST_TAG] if rng.random() < 0.1 else []) for _ in ids
                 ]
-                vectors = pool.starmap(document, [(*text, names) for text, names in zip(texts, names_of, strict=True)])
-                for pk, (headline, deck, body), names, vector in zip(ids, texts, names_of, vectors, strict=True):
-                    status = "draft" if rng.random() < DRAFT_SHARE else "published"
-                    published = now - timezone.timedelta(seconds=rng.randrange(60, span))
+                states = ["draft" if rng.random() < DRAFT_SHARE else "published" for _ in ids]
+                times = [now - timezone.timedelta(seconds=rng.randrange(60, span)) for _ in ids]
+                jobs = [(*text, names, at) for text, names, at in zip(texts, names_of, times, strict=True)]
+                vectors = pool.starmap(document, jobs)
+                for pk, (headline, deck, body), names, vector, status, published in zip(
+                    ids, texts, names_of, vectors, states, times, strict=True
+                ):
                     section = rng.choices(section_ids, weights)[0]
                     row = article_row(pk, headline, deck, body, names, status, published, section, now, vector)
                     articles.append(row)

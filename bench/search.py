@@ -96,8 +96,8 @@ def copy_batch(cursor, rng, ids, now, section_id):
     """COPY one batch of synthetic articles, and their normalised text for the substring scan."""
     from django.utils import timezone
 
-    from articles.search import plain_text
-    from newsroom.textsearch import normalise
+    from search.index import plain_text
+    from search.tokenizer import normalise
 
     articles, texts = [], io.StringIO()
     text_rows = csv.writer(texts)
@@ -144,7 +144,7 @@ def load(n, seed):
 def run_page(query):
     """What the search page asks of the database: the count and the first page with snippets."""
     from articles.models import Article
-    from articles.search import search, with_snippets
+    from search.queries import search, with_snippets
 
     results, _ = search(Article.objects.published(), query)
     count = results.count()
@@ -187,8 +187,8 @@ def measure(text, repeat):
     Hits are all the articles the page lists (and counts).
     """
     from articles.models import Article
-    from articles.search import search
-    from newsroom.textsearch import parse_query
+    from search.queries import search
+    from search.tokenizer import parse_query
 
     query = parse_query(text)
     run_page(query)  # warm the cache, as a live site is
@@ -215,8 +215,8 @@ def sizes():
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pg_relation_size('article_search_vector'), sum(pg_column_size(search_vector)),"
-            " pg_total_relation_size('articles_article'), count(*) FROM articles_article"
+            "SELECT pg_relation_size('search_entry_document'), sum(pg_column_size(document)),"
+            " pg_total_relation_size('search_entry'), count(*) FROM search_entry"
         )
         return cursor.fetchone()
 
@@ -238,7 +238,7 @@ def report(n, repeat, extra=()):
     gin, vectors, table, rows = sizes()
     mib = 1024 * 1024
     print(f"\narticles {rows:,}; GIN index {gin / mib:.1f} MiB; stored tsvectors {vectors / mib:.1f} MiB;", end=" ")
-    print(f"table with TOAST and indexes {table / mib:.1f} MiB")
+    print(f"search_entry with TOAST and indexes {table / mib:.1f} MiB")
 
 
 def main():

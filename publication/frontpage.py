@@ -20,8 +20,8 @@ LATEST_COUNT = 8
 SECTION_BLOCK_SIZE = 4
 UPCOMING_EVENTS = 3
 RECENT_EVENTS = 4
-# A list shows headline, deck, photo, section and time: never the body or the search columns.
-LIST_DEFER = ("body", "search_vector", "search_title")
+# A list shows headline, deck, photo, section and time: never the body.
+LIST_DEFER = ("body",)
 
 
 @dataclass

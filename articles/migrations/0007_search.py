@@ -1,43 +1,9 @@
-import html
-import re
-
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
-import nh3
 from django.db import migrations
 
-from newsroom import textsearch
-
-# A copy of what articles/search.py did when this migration was written: a migration runs the
-# code of its own time, with the historical models, whatever the app becomes later.
-BLOCK_TAG_RE = re.compile(r"<(/?(?:p|h[1-6]|li|ul|ol|td|th|tr|table|blockquote|br|hr|div)\b)", re.IGNORECASE)
-MAX_INDEXED_BODY = 50_000
-
-
-def vectors(headline, deck, body, tags):
-    text = nh3.clean(BLOCK_TAG_RE.sub(r" <\1", body or ""), tags=set())
-    body_text = " ".join(html.unescape(text).split())[:MAX_INDEXED_BODY]
-    title = [("A", headline), ("B", deck), ("D", " , ".join(tags))]
-    return textsearch.tsvector([*title, ("C", body_text)]), textsearch.tsvector(title)
-
-
-def index_existing_articles(apps, schema_editor):
-    alias = schema_editor.connection.alias
-    Article = apps.get_model("articles", "Article")
-    TaggedItem = apps.get_model("taggit", "TaggedItem")
-    tags = {}
-    tagged = TaggedItem.objects.using(alias).filter(
-        content_type__app_label="articles", content_type__model="article"
-    )
-    for object_id, name in tagged.values_list("object_id", "tag__name"):
-        tags.setdefault(object_id, []).append(name)
-    rows = Article.objects.using(alias).values_list("pk", "headline", "deck", "body").iterator(chunk_size=500)
-    params = [(*vectors(headline, deck, body, tags.get(pk, [])), pk) for pk, headline, deck, body in rows]
-    with schema_editor.connection.cursor() as cursor:
-        cursor.executemany(
-            "UPDATE articles_article SET search_vector = %s::tsvector, search_title = %s::tsvector WHERE id = %s",
-            params,
-        )
+# These columns were filled here once; the index now lives in the search app (search.Entry, whose
+# first migration indexes every article) and articles 0013 drops them.
 
 
 class Migration(migrations.Migration):
@@ -84,5 +50,4 @@ class Migration(migrations.Migration):
             "ALTER TABLE articles_article ALTER COLUMN search_vector SET STATISTICS 0;",
             "ALTER TABLE articles_article ALTER COLUMN search_vector SET STATISTICS -1;",
         ),
-        migrations.RunPython(index_existing_articles, migrations.RunPython.noop),
     ]

@@ -4,8 +4,6 @@ import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -23,7 +21,7 @@ from photos.models import Photo
 from reporters.models import Reporter
 
 # The big columns no list shows: lists and links leave them in the table.
-NOT_IN_LISTS = ("body", "search_vector", "search_title")
+NOT_IN_LISTS = ("body",)
 # How many related articles an article page lists, and the columns a link to an article needs.
 RELATED_ARTICLES = 5
 LINK_FIELDS = ("pk", "slug", "headline", "published_at", "section_id")
@@ -73,30 +71,20 @@ class ArticleQuerySet(models.QuerySet):
         return self.exclude(status=Article.Status.UNPUBLISHED)
 
     def for_feed(self):
-        """What a feed entry shows: the text without the search vectors, bylines and corrections."""
-        return (
-            self.select_related("section", "lead_photo")
-            .defer("search_vector", "search_title")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")), "corrections"
-            )
+        """What a feed entry shows: the text, bylines and corrections."""
+        return self.select_related("section", "lead_photo").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")), "corrections"
         )
 
     def for_page(self):
-        """What an article page shows: all but the search vectors, with its relations and corrections."""
-        return (
-            self.select_related("section", "lead_photo")
-            .defer("search_vector", "search_title")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
-                "tags",
-                "organisations",
-                "events",
-                models.Prefetch(
-                    "sessions", queryset=Session.objects.select_related("event").order_by("event", "order")
-                ),
-                "corrections",
-            )
+        """What an article page shows: the article with its relations and corrections."""
+        return self.select_related("section", "lead_photo").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
+            "tags",
+            "organisations",
+            "events",
+            models.Prefetch("sessions", queryset=Session.objects.select_related("event").order_by("event", "order")),
+            "corrections",
         )
 
     def related_to(self, article, limit=RELATED_ARTICLES):
@@ -250,10 +238,6 @@ class Article(ArticleWorkflow, models.Model):
     revised_at = models.DateTimeField(
         _("수정 시각"), null=True, blank=True, editable=False, help_text=_("출고 뒤 내용을 고친 마지막 시각입니다.")
     )
-    # Derived: CJK bigrams and stemmed words of headline/deck/tags/body, kept by articles/search.py.
-    search_vector = SearchVectorField(_("검색 색인"), null=True, editable=False)
-    # Derived: the same for headline, deck and tags alone; small, so ranking can read it for every hit.
-    search_title = SearchVectorField(_("제목 검색 색인"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -266,8 +250,6 @@ class Article(ArticleWorkflow, models.Model):
             # (keyset pages, newsroom/pagination.py); sections add their own column in front.
             models.Index(fields=["status", "-published_at", "-id"], name="article_live_newest"),
             models.Index(fields=["section", "status", "-published_at", "-id"], name="article_section_live_newest"),
-            GinIndex(fields=["search_vector"], name="article_search_vector"),
-            GinIndex(fields=["search_title"], name="article_search_title"),
         ]
         permissions = [
             ("publish_article", _("기사를 출고·예약·취소할 수 있음")),

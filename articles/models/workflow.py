@@ -49,8 +49,6 @@ REVIEW_QUEUE_ORDER = ["submitted_at", "id"]
 
 # Set only by transitions, never by an edit.
 WORKFLOW_FIELDS = {"status", "published_at", "submitted_at", "created_by", "created_at"}
-# Derived from the text by the search index after each save; an edit never writes them.
-DERIVED_FIELDS = {"search_vector", "search_title"}
 
 # Reporters may change their own article only in these states.
 AUTHOR_EDITABLE = {DRAFT, CHANGES_REQUESTED}
@@ -245,11 +243,7 @@ class ArticleWorkflow:
     @classmethod
     def edit_fields(cls):
         """The fields an edit saves: everything but the workflow's own."""
-        return [
-            f.name
-            for f in cls._meta.concrete_fields
-            if not f.primary_key and f.name not in WORKFLOW_FIELDS | DERIVED_FIELDS
-        ]
+        return [f.name for f in cls._meta.concrete_fields if not f.primary_key and f.name not in WORKFLOW_FIELDS]
 
     def live_revision(self):
         """The revision readers see now: the newest, while the article is live (every edit goes live at once)."""

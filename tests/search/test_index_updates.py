@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from articles.search import search
-from newsroom.textsearch import parse_query
+from search.queries import search
+from search.tokenizer import parse_query
 from tests.articles.workflow import change_form_data
 from tests.factories import ArticleFactory, ReporterFactory
 

@@ -3,8 +3,8 @@
 import pytest
 
 from articles.models import Article
-from articles.search import search
-from newsroom.textsearch import parse_query
+from search.queries import search
+from search.tokenizer import parse_query
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

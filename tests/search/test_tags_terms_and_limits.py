@@ -4,8 +4,8 @@ import pytest
 from taggit.models import Tag
 
 from articles.models import Article
-from articles.search import admin_search, search
-from newsroom.textsearch import parse_query
+from search.queries import admin_search, search
+from search.tokenizer import parse_query
 from tests.factories import ArticleFactory, ReporterFactory
 
 pytestmark = pytest.mark.django_db

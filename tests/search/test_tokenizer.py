@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.textsearch import highlight, normalise, parse_query, quote, tokens, tsvector
+from search.tokenizer import highlight, normalise, parse_query, quote, tokens, tsvector
 
 
 def lexemes(text):

@@ -20,6 +20,7 @@ SOURCE_DIRS = [
     "accounts",
     "publication",
     "photos",
+    "search",
     "templates",
 ]
 

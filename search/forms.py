@@ -6,11 +6,11 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from articles.context_processors import nav_sections
 from articles.models import Article
 from newsroom import pagecache
-from newsroom.context_processors import nav_sections
-from newsroom.textsearch import CONTROL_RE
 from reporters.models import Reporter
+from search.tokenizer import CONTROL_RE
 
 MAX_QUERY_LENGTH = 100
 EARLIEST_DATE = datetime.date(1900, 1, 1)

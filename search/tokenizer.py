@@ -12,6 +12,7 @@ The results are written as a tsvector literal with explicit positions and
 weights, so PostgreSQL's parser and the database locale play no part.
 """
 
+import datetime
 import functools
 import html
 import re
@@ -221,3 +222,26 @@ def highlight(text, query, width=None):
         position = span_end
     out += [html.escape(text[position:end]), "…" if end < len(text) else ""]
     return "".join(out)
+
+
+# A lexeme no text can produce (TOKEN_RE never yields "_"): the UTC month an article went live.
+PERIOD_PREFIX = "_m"
+
+
+def period_lexeme(year, month):
+    """The index's mark for one month, e.g. _m202008: lets the newest hits come from the GIN index alone."""
+    return f"{PERIOD_PREFIX}{year:04d}{month:02d}"
+
+
+def with_period(vector, moment):
+    """A tsvector literal with the month of moment (an aware datetime, read in UTC) added; None adds nothing."""
+    if moment is None:
+        return vector
+    utc = moment.astimezone(datetime.UTC)
+    mark = quote(period_lexeme(utc.year, utc.month))
+    return f"{vector} {mark}" if vector else mark
+
+
+def any_period(months):
+    """tsquery matching any of the (year, month) pairs."""
+    return " | ".join(quote(period_lexeme(year, month)) for year, month in months)

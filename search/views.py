@@ -1,13 +1,12 @@
-"""Site-wide reader views: search (the front page lives in the publication app)."""
+"""The reader search page."""
 
 from django.shortcuts import render
 
-from articles import search as articles_search
 from articles.models import Article
-from newsroom import textsearch
-from newsroom.forms import MAX_QUERY_LENGTH, SearchForm
 from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
+from search import queries, tokenizer
+from search.forms import MAX_QUERY_LENGTH, SearchForm
 
 SEARCH_PARAMETERS = {"q", "section", "reporter", "date_from", "date_to", "page"}
 
@@ -19,21 +18,21 @@ def search(request):
     every_term = True
     if form.is_bound:
         form.is_valid()  # a bad filter is dropped and its error shown; the words are still searched
-        query = textsearch.parse_query(form.cleaned_data.get("q", ""))
+        query = tokenizer.parse_query(form.cleaned_data.get("q", ""))
     if query:
-        articles = articles_search.filter_articles(Article.objects.published(), **form.filters())
-        results, every_term = articles_search.search(articles, query)
+        articles = queries.filter_articles(Article.objects.published(), **form.filters())
+        results, every_term = queries.search(articles, query)
         page = paginate(request, results)
-        articles_search.with_snippets(page.object_list, query)
+        queries.with_snippets(page.object_list, query)
     context = {
         "form": form,
         "query": query,
         "page": page,
         "every_term": every_term,
         "max_query_length": MAX_QUERY_LENGTH,
-        "search_window": articles_search.SEARCH_WINDOW,
+        "search_window": queries.SEARCH_WINDOW,
     }
-    response = render(request, "search.html", context)
+    response = render(request, "search/search.html", context)
     odd = form.errors or form.truncated or (query and query.truncated) or "%00" in request.META["QUERY_STRING"]
     if odd or set(request.GET) - SEARCH_PARAMETERS:
         # Odd addresses are answered but not kept: strangers cannot fill the page cache with junk variants.

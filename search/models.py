@@ -1,0 +1,31 @@
+"""The search index: one derived row per article, kept by search/index.py."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class Entry(models.Model):
+    """What search knows of one article: tsvectors made by search/tokenizer.py, never edited by hand."""
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_entry", verbose_name=_("기사")
+    )
+    # CJK bigrams and stemmed words of headline (A), deck (B), body (C) and tags (D), plus a period mark.
+    document = SearchVectorField(_("검색 색인"))
+    # The same for headline, deck and tags alone: small, so ranking can read it for every hit.
+    title = SearchVectorField(_("제목 검색 색인"))
+
+    class Meta:
+        verbose_name = _("검색 색인")
+        verbose_name_plural = _("검색 색인")
+        indexes = [
+            GinIndex(fields=["document"], name="search_entry_document"),
+            GinIndex(fields=["title"], name="search_entry_title"),
+        ]
+
+    def __str__(self):
+        return str(self.article_id)

@@ -1,0 +1,86 @@
+"""The newest hits come month by month from the index: right order across windows, moves re-filed."""
+
+import datetime
+import json
+import operator
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article
+from search import queries
+from search.models import Entry
+from search.tokenizer import parse_query
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def published(days_ago, **kwargs):
+    at = timezone.now() - datetime.timedelta(days=days_ago)
+    return ArticleFactory(status=Article.Status.PUBLISHED, published_at=at, **kwargs)
+
+
+def found(text):
+    hits, _ = queries.search(Article.objects.published(), parse_query(text))
+    return hits
+
+
+def test_windows_cover_every_month_back_to_where_the_rest_begins():
+    now = datetime.datetime(2026, 11, 26, 7, tzinfo=datetime.UTC)
+    windows, older = queries.month_windows(now)
+    months = [month for window in windows for month in window]
+    assert [len(window) for window in windows] == list(queries.WINDOW_MONTHS)
+    assert months[0] == (2026, 11) and months[1] == (2026, 10) and months[11] == (2025, 12)
+    assert len(set(months)) == len(months) == sum(queries.WINDOW_MONTHS)
+    last_year, last_month = months[-1]
+    assert older == datetime.datetime(last_year, last_month, 1, tzinfo=datetime.UTC)
+
+
+def test_hits_from_every_window_and_older_come_newest_first(monkeypatch):
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 3)
+    ages = [0, 45, 400, 3000, 9000]  # this month, a few windows back, and beyond all of them (25 years)
+    articles = [published(days, body="<p>스마트시티 세미나</p>") for days in ages]
+    hits = found("스마트시티")
+    assert hits.cut and hits.count() == 3
+    assert sorted(hits[0:10], key=lambda a: a.published_at, reverse=True) == articles[:3]
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 10)
+    assert set(found("스마트시티")[0:10]) == set(articles)
+
+
+def test_a_story_published_by_the_desk_is_filed_under_its_month(editor):
+    article = ArticleFactory(body="<p>자율주행버스 시범 운행</p>")
+    assert "_m" not in Entry.objects.values_list("document", flat=True).get(article=article)
+    article.publish(editor)
+    article.refresh_from_db()
+    month = article.published_at.astimezone(datetime.UTC).strftime("_m%Y%m")
+    assert month in Entry.objects.values_list("document", flat=True).get(article=article)
+    assert found("자율주행버스")[0:10] == [article]
+
+
+def test_a_common_word_stops_reading_after_the_first_window_that_fills_the_page(monkeypatch):
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 3)
+    for days in range(5):
+        published(days % 2, body="<p>교통 안전</p>")  # all in this month or the last days of the previous
+    old = published(3000, body="<p>교통 안전</p>")
+    query = parse_query("안전")
+    hits = Article.objects.published().filter(queries.term_conditions(query, operator.and_))
+    sql, params = queries.newest_sql(hits, query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = plan if isinstance(plan, list) else json.loads(plan)
+    append = find(plan[0]["Plan"], "Append")
+    loops = [child["Actual Loops"] for child in append["Plans"]]
+    assert loops[-1] == 0, "the oldest part ran although newer ones filled the page"
+    assert old not in found("안전")[0:10]
+
+
+def find(node, kind):
+    if node["Node Type"] == kind:
+        return node
+    for child in node.get("Plans", []):
+        if (hit := find(child, kind)) is not None:
+            return hit
+    return None
