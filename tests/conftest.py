@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from newsroom import pagecache
 from tests.factories import UserFactory, editor_user, reporter_user
 
 
@@ -19,8 +20,10 @@ def _isolated(settings, tmp_path):
     # AVIF takes a second a photo to encode; tests that need it turn it on (tests/photos/test_rendering.py).
     settings.PHOTO_AVIF = False
     cache.clear()
+    pagecache.forget_local()  # this process's copies go with the shared cache they came from
     yield
     cache.clear()
+    pagecache.forget_local()
 
 
 @pytest.fixture

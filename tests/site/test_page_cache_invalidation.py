@@ -2,6 +2,7 @@
 
 import logging
 import socket
+import time
 
 import pytest
 from django.core.cache import cache
@@ -78,12 +79,43 @@ class CountingCache:
         return getattr(self.real, name)
 
 
-def test_a_cached_page_costs_one_cache_round_trip(client, demo, monkeypatch):
+def test_a_cached_page_costs_one_cache_round_trip(client, demo, monkeypatch, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 0  # every request asks the shared cache
     client.get(demo.get_absolute_url())
     counting = CountingCache(cache)
     monkeypatch.setattr(pagecache, "cache", counting)
     response = client.get(demo.get_absolute_url())
     assert response["X-Page-Cache"] == "hit"
+    assert counting.calls == ["get_many"]
+
+
+def test_a_page_this_process_served_within_the_second_costs_no_round_trip(client, demo, monkeypatch):
+    client.get(demo.get_absolute_url())
+    counting = CountingCache(cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    response = client.get(demo.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    assert counting.calls == []
+
+
+def test_another_processs_change_shows_once_the_held_generation_expires(client, demo, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 3  # wide enough for a busy machine between two requests
+    client.get(demo.get_absolute_url())
+    cache.set(pagecache.GENERATION_KEY, time.time_ns(), None)  # another process's bump: no signal here
+    assert client.get(demo.get_absolute_url())["X-Page-Cache"] == "hit"  # still within the held seconds
+    time.sleep(3.1)
+    assert "X-Page-Cache" not in client.get(demo.get_absolute_url())  # asked again: rendered anew
+
+
+def test_this_processs_copies_are_bounded(client, demo, monkeypatch, settings):
+    settings.PAGE_CACHE_LOCAL_PAGES = 2
+    urls = [demo.get_absolute_url(), "/", demo.section.get_absolute_url()]
+    for url in urls:
+        client.get(url)
+    assert len(pagecache._local_pages) == 2
+    counting = CountingCache(cache)
+    monkeypatch.setattr(pagecache, "cache", counting)
+    assert client.get(urls[0])["X-Page-Cache"] == "hit"  # the oldest copy went: the shared cache has it
     assert counting.calls == ["get_many"]
 
 
