@@ -181,6 +181,7 @@ def write_like_a_desk(seconds):
     django.setup()
     from django.contrib.auth import get_user_model
 
+    from articles import editing
     from articles.models import Article, Byline, Section
     from reporters.models import Reporter
 
@@ -188,16 +189,16 @@ def write_like_a_desk(seconds):
     reporter, section = Reporter.objects.get(slug="강승원"), Section.objects.get(slug="safety")
     run = time.time_ns()
     draft = Article(headline="작업 중인 초고", slug=f"bench-draft-{run}", section=section, body="<p>초고</p>")
-    draft.save_edit(editor)
+    editing.save_edit(draft, editor)
     ends, next_story, saves, stories = time.monotonic() + seconds, time.monotonic() + 30, 0, 0
     while time.monotonic() < ends:
         draft.body = f"<p>초고 {saves} 안전 점검 교통 대책</p>"
-        draft.save_edit(editor, draft.version, changed_fields=["body"])
+        editing.save_edit(draft, editor, changed_fields=["body"])
         saves += 1
         if time.monotonic() >= next_story:
             story = Article(headline=f"속보 {stories} 교통 안전", slug=f"bench-{run}-{stories}", section=section)
             story.body = "<p>안전 점검 결과를 발표했다.</p>"
-            story.save_edit(editor)
+            editing.save_edit(story, editor)
             Byline.objects.create(article=story, reporter=reporter)
             story.submit(editor)
             story.publish(editor)
