@@ -63,3 +63,8 @@ def turn_off(user):
     """Forget every device of the user (a lost phone; an administrator's reset)."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+
+
+def reset_throttling(devices):
+    """Let the owners of these devices try a code again at once (an administrator's unlock)."""
+    return devices.update(throttling_failure_count=0, throttling_failure_timestamp=None)

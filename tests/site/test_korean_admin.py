@@ -8,7 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from tests.accounts.devices import device_pages, people_with_devices
 from tests.articles.workflow import article_in, change_form_data, change_url
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +109,19 @@ def test_the_english_admin_has_no_korean_interface_text(client, reporter, editor
             page = client.get(url, headers=english).content.decode()
             visible = html.unescape(re.sub(r"<[^>]+>", " ", INVISIBLE.sub(" ", page)))
             assert HANGUL.findall(visible) == [], url
+
+
+def test_no_english_on_the_second_factor_pages(client):
+    devices = people_with_devices()
+    client.force_login(UserFactory(username="관리자", superuser=True))
+    for url, page in device_pages(client, *devices):
+        assert english_words(page) == [], url
+
+
+def test_the_english_admin_shows_second_factor_devices_in_english(client):
+    devices = people_with_devices(enrolled="kim", enrolling="lee")
+    client.force_login(UserFactory(username="admin", first_name="Admin", superuser=True))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    for url, page in device_pages(client, *devices):
+        visible = html.unescape(re.sub(r"<[^>]+>", " ", INVISIBLE.sub(" ", page)))
+        assert HANGUL.findall(visible) == [], url
