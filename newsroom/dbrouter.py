@@ -19,9 +19,10 @@ cache's generation after it commits (``newsroom/pagecache.py``); just before,
 ``position_fence`` records the primary's WAL position in the shared cache,
 one writer at a time. A request reads the replica only when the replica has
 replayed that far (``pg_last_wal_replay_lsn()``), otherwise the primary. So
-once the desk's action returns, no reader gets the older state from the app,
+once the desk's action returns, no page the app renders shows the older state,
 and no page rendered from a lagging replica is cached: the lag is never
-visible. While the cache is down, reads go to the replica unchecked and show
+visible. (Another worker's in-memory copy of a page may still answer for up
+to PAGE_CACHE_LOCAL_SECONDS, newsroom/pagecache.py.) While the cache is down, reads go to the replica unchecked and show
 at most the replication lag (no page is cached then). A replica that does not
 answer is left alone for a few seconds and the primary serves. Writes made
 around the ORM's signals (``QuerySet.update()``, raw SQL) are not tracked:

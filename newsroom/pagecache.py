@@ -15,7 +15,7 @@ database. Rules that keep it truthful and fast:
   source of that moment with ``set_next_change_source()``.
 - A hit costs one cache round trip: the page is stored under its address with
   the generation it was made in, and both are read with one ``get_many``. Each
-  process also keeps the pages it served (``PAGE_CACHE_LOCAL_PAGES``) and the
+  process also keeps the pages it served (``PAGE_CACHE_LOCAL_BYTES``) and the
   generation it last read, trusting both for ``PAGE_CACHE_LOCAL_SECONDS`` (1 s):
   a hit within that second costs no round trip at all. A change made in this
   process ends its own copies at once; another process notices within that second
@@ -37,6 +37,7 @@ import functools
 import hashlib
 import logging
 import math
+import threading
 import time
 
 from django.conf import settings
@@ -64,9 +65,6 @@ _quiet = {}
 _next_change_source = None
 _bump_fence = contextlib.nullcontext
 _cache_down_until = 0.0
-# This process's copies: pages by key (least recently used first) and the generation it last read.
-_local_pages = collections.OrderedDict()
-_held = {"generation": None, "until": 0.0}
 
 
 class CacheUnavailable(Exception):
@@ -129,25 +127,62 @@ def bump():
     cache_set(GENERATION_KEY, time.time_ns(), None)
 
 
+class LocalCopies:
+    """This process's copies of pages (least recently used first), the generation they belong to and
+    until when that generation is trusted without asking the shared cache. Safe across threads."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.pages = collections.OrderedDict()
+        self.size = 0
+        self.generation, self.until, self.forgotten_at = None, 0.0, 0.0
+
+    def forget(self):
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+            self.generation, self.until, self.forgotten_at = None, 0.0, time.monotonic()
+
+    def hold(self, current, read_at):
+        """Trust `current` (read from the shared cache at `read_at`) for PAGE_CACHE_LOCAL_SECONDS."""
+        with self.lock:
+            if read_at <= self.forgotten_at:
+                return  # read before a bump in this process: it may be the generation that bump ended
+            if current != self.generation:
+                self.pages.clear()
+                self.size = 0
+            self.generation, self.until = current, read_at + settings.PAGE_CACHE_LOCAL_SECONDS
+
+    def get(self, key):
+        """(generation, page) while the generation is trusted and the page is kept, else (None, None)."""
+        with self.lock:
+            page = self.pages.get(key) if time.monotonic() < self.until else None
+            if page is None:
+                return None, None
+            self.pages.move_to_end(key)
+            return self.generation, page
+
+    def keep(self, key, page):
+        size, limit = len(page["content"]), settings.PAGE_CACHE_LOCAL_BYTES
+        if settings.PAGE_CACHE_LOCAL_SECONDS <= 0 or size > limit:
+            return
+        with self.lock:
+            if page["generation"] != self.generation:
+                return
+            replaced = self.pages.pop(key, None)
+            self.size += size - (len(replaced["content"]) if replaced else 0)
+            self.pages[key] = page
+            while self.size > limit:
+                _, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped["content"])
+
+
+local_copies = LocalCopies()
+
+
 def forget_local():
     """Drop this process's copies and the generation it holds: the next lookup asks the shared cache."""
-    _local_pages.clear()
-    _held.update(generation=None, until=0.0)
-
-
-def hold(current):
-    """Trust this generation for PAGE_CACHE_LOCAL_SECONDS; a different one ends this process's copies."""
-    if current != _held["generation"]:
-        _local_pages.clear()
-    _held.update(generation=current, until=time.monotonic() + settings.PAGE_CACHE_LOCAL_SECONDS)
-
-
-def keep_local(key, page):
-    if settings.PAGE_CACHE_LOCAL_SECONDS > 0 and page["generation"] == _held["generation"]:
-        _local_pages[key] = page
-        _local_pages.move_to_end(key)
-        while len(_local_pages) > settings.PAGE_CACHE_LOCAL_PAGES:
-            _local_pages.popitem(last=False)
+    local_copies.forget()
 
 
 def bump_after_commit():
@@ -278,11 +313,10 @@ def stored_response(stored, state):
 def lookup(key):
     """(current generation, stored page or None): from this process within a second of the last
     check, else in one cache round trip; (None, None) with the cache down."""
-    if _held["generation"] is not None and time.monotonic() < _held["until"]:
-        page = _local_pages.get(key)
-        if page is not None:
-            _local_pages.move_to_end(key)
-            return _held["generation"], page
+    current, page = local_copies.get(key)
+    if page is not None:
+        return current, page
+    read_at = time.monotonic()
     try:
         found = _cache_call("get_many", [GENERATION_KEY, key])
     except CacheUnavailable:
@@ -291,10 +325,10 @@ def lookup(key):
     if current is None:
         current = generation()
     if current is not None:
-        hold(current)
+        local_copies.hold(current, read_at)
     page = found.get(key)
     if page is not None:
-        keep_local(key, page)
+        local_copies.keep(key, page)
     return current, page
 
 
@@ -311,7 +345,7 @@ def store(key, response, current_generation):
         "content_type": response["Content-Type"],
     }
     cache_set(key, page, max(keep, settings.PAGE_CACHE_STALE_SECONDS))
-    keep_local(key, page)
+    local_copies.keep(key, page)
 
 
 def reader_page(view):

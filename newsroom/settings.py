@@ -221,7 +221,7 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", 24 * 3
 # Each process serves the pages it has seen from its own memory, checking the shared generation at most
 # this often (0: every request asks the shared cache); another process's change shows within it.
 PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", 1))
-PAGE_CACHE_LOCAL_PAGES = int(os.environ.get("PAGE_CACHE_LOCAL_PAGES", 500))
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024))
 # How many worker processes serve the site (gunicorn reads it too); with more than one, the cache
 # must be shared (REDIS_URL), or workers disagree about what is published (a check warns).
 WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", 1))

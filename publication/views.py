@@ -36,6 +36,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /preview/",
         "Disallow: /search/",
+        "Disallow: /en/search/",
         "",
         f"Sitemap: {base}/sitemap.xml",
         f"Sitemap: {base}/news-sitemap.xml",

@@ -40,14 +40,16 @@ def document(headline, deck, body, tags, published_at=None):
 
 
 def write(rows, using="default"):
-    """Store (article id, document, title) rows, replacing what was there."""
+    """Store (article id, document, title) rows, replacing what was there; an article deleted meanwhile is skipped."""
     connection = connections[using]
     table = connection.ops.quote_name(Entry._meta.db_table)
+    articles = connection.ops.quote_name(Article._meta.db_table)
     with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} (article_id, document, title) VALUES (%s, %s::tsvector, %s::tsvector)"  # noqa: S608
+            f"INSERT INTO {table} (article_id, document, title)"  # noqa: S608
+            f" SELECT id, %s::tsvector, %s::tsvector FROM {articles} WHERE id = %s"
             " ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title",
-            rows,
+            [(document, title, pk) for pk, document, title in rows],
         )
 
 
@@ -102,8 +104,10 @@ def on_tag_renamed(sender, instance, created=False, raw=False, using="default", 
             index_article(article, using)
 
 
-def on_tagging_changed(sender, instance, raw=False, using="default", **kwargs):
+def on_tagging_changed(sender, instance, raw=False, using="default", origin=None, **kwargs):
     """A tag linked or unlinked outside the article form (Tag admin inline, tag deleted)."""
+    if isinstance(origin, Article):
+        return  # the article itself is being deleted, its entry with it: nothing to index again
     article = instance.content_object if not raw else None
     if isinstance(article, Article):
         index_article(article, using)

@@ -92,6 +92,13 @@ def month_windows(now):
     return windows, datetime.datetime(year, month + 1, 1, tzinfo=datetime.UTC)
 
 
+def month_start(year, month, after=False):
+    """The first moment (UTC) of a month, or with after=True of the month after it."""
+    if after:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return datetime.datetime(year, month, 1, tzinfo=datetime.UTC)
+
+
 def newest(hits, query):
     """Up to SEARCH_WINDOW + 1 newest hits as (id, published_at, every term in the headline, any term in the
     headline, any in the deck): the ranking tests run on those rows only, not on every hit.
@@ -110,8 +117,20 @@ def newest(hits, query):
 def newest_sql(hits, query):
     """(sql, params) of newest(): the month windows joined by UNION ALL under one LIMIT."""
     windows, older = month_windows(timezone.now())
-    parts = [hits.filter(matches(tokenizer.any_period(months))) for months in windows]
+    # Each part also bounds published_at to its months: the row is read for the sort anyway, and an
+    # entry whose month went stale (published_at changed around the signals) cannot show up twice.
+    parts = [
+        hits.filter(
+            matches(tokenizer.any_period(months)),
+            published_at__gte=month_start(*months[-1]),
+            published_at__lt=month_start(*months[0], after=True),
+        )
+        for months in windows
+    ]
     parts.append(hits.filter(published_at__lt=older))
+    # PostgreSQL's Append runs its parts in the order written and stops once the outer LIMIT is met
+    # (subqueries with their own LIMIT are never run as a Parallel Append); test_month_windows reads
+    # the plan to check that the oldest part never ran for a common word.
     sqls, params = [], []
     for part in parts:
         part = part.annotate(entry_title=F(TITLE)).order_by("-published_at", "-pk")

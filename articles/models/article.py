@@ -44,7 +44,7 @@ class ArticleQuerySet(models.QuerySet):
         return upcoming.aggregate(at=models.Min("published_at"))["at"]
 
     def for_lists(self):
-        """What a list of articles shows: no body or search vectors; section, lead photo, bylines in fixed queries."""
+        """What a list of articles shows: no body; section, lead photo, bylines in fixed queries."""
         return (
             self.select_related("section", "lead_photo")
             .defer(*NOT_IN_LISTS)

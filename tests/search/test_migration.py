@@ -20,7 +20,8 @@ def historical_apps():
 
 @pytest.mark.django_db
 def test_the_migration_indexes_existing_articles_as_the_app_does():
-    article = ArticleFactory(published=True, headline="스마트시티 세미나", body="<p>서울시와 베이징시</p>")
+    body = "<p>서울시와 베이징시, Smart Cities of O'Brien \\ ＷｅＧｏ</p><h2>제목</h2><p>本文 東京</p>"
+    article = ArticleFactory(published=True, headline="스마트시티 세미나", body=body)
     article.tags.add("한중일")
     article.refresh_from_db()
     expected = document(article.headline, article.deck, article.body, ["한중일"], article.published_at)
@@ -42,3 +43,4 @@ def test_the_migration_imports_no_model_of_today():
     assert "from articles" not in source
     assert "from search.index" not in source
     assert "from search.models" not in source
+    assert "from search import" not in source

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from search import queries
+from search.index import index_article
 from search.models import Entry
 from search.tokenizer import parse_query
 from tests.factories import ArticleFactory
@@ -84,3 +85,22 @@ def find(node, kind):
         if (hit := find(child, kind)) is not None:
             return hit
     return None
+
+
+def test_a_stale_month_in_the_index_never_shows_an_article_twice(monkeypatch):
+    article = published(9000, body="<p>스마트시티 세미나</p>")  # older than every window
+    stale = Article.objects.filter(pk=article.pk)
+    real = article.published_at
+    stale.update(published_at=timezone.now())  # around the signals: the index files it under this month
+    index_article(article)
+    stale.update(published_at=real)
+    hits = found("스마트시티")
+    assert hits.count() == 1 and hits[0:10] == [article]
+
+
+def test_deleting_a_tagged_article_deletes_its_entry():
+    article = published(1, body="<p>세미나</p>", tags=["태그1", "태그2"])
+    article.delete()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the foreign-key check a commit would make
+    assert not Entry.objects.filter(article_id=article.pk).exists()

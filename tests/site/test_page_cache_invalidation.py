@@ -2,6 +2,7 @@
 
 import logging
 import socket
+import threading
 import time
 
 import pytest
@@ -108,15 +109,52 @@ def test_another_processs_change_shows_once_the_held_generation_expires(client, 
 
 
 def test_this_processs_copies_are_bounded(client, demo, monkeypatch, settings):
-    settings.PAGE_CACHE_LOCAL_PAGES = 2
     urls = [demo.get_absolute_url(), "/", demo.section.get_absolute_url()]
+    sizes = [len(client.get(url).content) for url in urls]
+    pagecache.forget_local()
+    settings.PAGE_CACHE_LOCAL_BYTES = max(sizes) + 1  # room for any page, not for all three
     for url in urls:
         client.get(url)
-    assert len(pagecache._local_pages) == 2
+    assert len(pagecache.local_copies.pages) < 3 and pagecache.local_copies.size <= max(sizes) + 1
     counting = CountingCache(cache)
     monkeypatch.setattr(pagecache, "cache", counting)
-    assert client.get(urls[0])["X-Page-Cache"] == "hit"  # the oldest copy went: the shared cache has it
+    assert client.get(urls[0])["X-Page-Cache"] == "hit"  # its copy went: the shared cache still has it
     assert counting.calls == ["get_many"]
+
+
+def test_this_processs_copies_survive_threads_reading_while_others_bump(settings):
+    copies, errors = pagecache.LocalCopies(), []
+    settings.PAGE_CACHE_LOCAL_BYTES = 3000
+
+    def read():
+        try:
+            for n in range(20000):
+                copies.hold(1, time.monotonic())
+                copies.keep(f"page-{n % 7}", {"generation": 1, "content": b"x" * 1000})
+                copies.get(f"page-{n % 5}")
+        except Exception as error:  # what a reader's request would have raised
+            errors.append(error)
+
+    def bump():
+        for _ in range(5000):
+            copies.forget()
+
+    threads = [threading.Thread(target=read) for _ in range(3)] + [threading.Thread(target=bump)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert copies.size == sum(len(page["content"]) for page in copies.pages.values()) <= 3000
+
+
+def test_a_generation_read_before_this_processs_bump_is_not_trusted(client, demo):
+    copies = pagecache.LocalCopies()
+    read_at = time.monotonic()
+    copies.forget()  # a bump in another thread, after that read
+    copies.hold("old", read_at)
+    copies.keep("page", {"generation": "old", "content": b"old page"})
+    assert copies.get("page") == (None, None)
 
 
 def closed_port():
