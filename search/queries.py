@@ -76,7 +76,7 @@ class NewestHits:
 
 # The newest hits are looked for month by month, newest first, in windows of these many months;
 # whatever is older comes last. docs/SEARCH.md: this keeps a common word's cost to a month's articles.
-WINDOW_MONTHS = (1, 2, 4, 8, 16, 32, 64)
+WINDOW_MONTHS = (1, 3, 12, 48)
 
 
 def month_windows(now):
