@@ -8,7 +8,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -18,6 +17,7 @@ from articles.models.section import Section
 from articles.models.workflow import REVIEW_QUEUE_ORDER, ArticleStatus, ArticleWorkflow
 from articles.richtext import RichTextField
 from events.models import Event, Session
+from newsroom.reversing import reverse
 from organisations.models import Organisation
 from photos.models import Photo
 from reporters.models import Reporter
