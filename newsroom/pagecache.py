@@ -249,9 +249,12 @@ def seconds_to_keep(next_change):
     return limit
 
 
-def remember(name, compute, seconds, still_good=lambda value: True):
-    """compute(), kept in the cache for this generation; computed every time while the cache is down."""
-    current = generation()
+def remember(name, compute, seconds, still_good=lambda value: True, current=None):
+    """compute(), kept in the cache for this generation; computed every time while the cache is down.
+
+    `current` is the generation when the caller has just read it (several fragments of one page).
+    """
+    current = current if current is not None else generation()
     if current is None:
         return compute()
     key = f"pagecache:{name}:{current}"

@@ -1,8 +1,9 @@
 """What the front page shows: the editors' line-up, filled with the newest stories, then latest, sections, events.
 
 Five queries whatever the archive's size: the curated stories, the newest
-stories, one window-function query for every section's block, the bylines
-of all of them, and one for upcoming and recent events together.
+stories, one window-function query for every section's block (links only),
+the bylines of the stories that print them, and one for upcoming and recent
+events together.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from articles.models import Article, Byline
+from articles.models.article import BYLINES_ATTR
 from events.models import Event
 
 FEATURED_SLOTS = 4
@@ -22,6 +24,8 @@ UPCOMING_EVENTS = 3
 RECENT_EVENTS = 4
 # A list shows headline, deck, photo, section and time: never the body.
 LIST_DEFER = ("body",)
+# A section block is a list of links: headline and time under the section's name.
+BLOCK_FIELDS = ("pk", "slug", "headline", "published_at", "section", "section__name", "section__slug", "section__order")
 
 
 @dataclass
@@ -33,10 +37,9 @@ class LineUp:
     upcoming_events: list = field(default_factory=list)
     recent_events: list = field(default_factory=list)
 
-    def articles(self):
-        """Every article object on the page (a story in the latest list and its section block is two objects)."""
-        blocks = [article for _section, articles in self.sections for article in articles]
-        return [article for article in [self.lead, *self.featured, *self.latest, *blocks] if article is not None]
+    def with_bylines(self):
+        """The article objects whose bylines the page prints: the lead story and the latest list."""
+        return [article for article in [self.lead, *self.latest] if article is not None]
 
 
 def for_front_page(queryset):
@@ -56,7 +59,11 @@ def section_blocks(exclude_ids):
     """[(section, newest articles)] for every section with stories, in menu order: one query."""
     rank = Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("id").desc()])
     ranked = (
-        for_front_page(Article.objects.published().exclude(pk__in=exclude_ids).filter(section__isnull=False))
+        Article.objects.published()
+        .exclude(pk__in=exclude_ids)
+        .filter(section__isnull=False)
+        .select_related("section")
+        .only(*BLOCK_FIELDS)
         .annotate(rank=rank)
         .filter(rank__lte=SECTION_BLOCK_SIZE)
         .order_by("section__order", "section__name", "rank")
@@ -95,6 +102,7 @@ def line_up():
     page = LineUp(lead=lead, featured=featured, latest=newest[:LATEST_COUNT])
     # Sections repeat the latest list (a reader scanning one section expects its newest), never the top stories.
     page.sections = section_blocks([article.pk for article in [lead, *featured] if article is not None])
-    prefetch_related_objects(page.articles(), Prefetch("bylines", queryset=Byline.objects.select_related("reporter")))
+    bylines = Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR)
+    prefetch_related_objects(page.with_bylines(), bylines)
     page.upcoming_events, page.recent_events = events()
     return page

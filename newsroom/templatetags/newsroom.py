@@ -1,14 +1,19 @@
-"""Template filters for how Korean news sites print dates, plain-text descriptions and the language switch."""
+"""Template filters for how Korean news sites print dates, plain-text descriptions and the language switch,
+and the tag that renders the site-wide parts of every page once per content generation."""
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_script_prefix, translate_url
 from django.utils import timezone, translation
 from django.utils.encoding import uri_to_iri
 
+from newsroom import pagecache
 from newsroom.html_text import plain_text
 
 register = template.Library()
+
+# Rendered site-wide fragments are keyed by the page cache's generation; this only bounds their memory.
+SITEWIDE_SECONDS = 300
 
 
 @register.filter
@@ -76,3 +81,33 @@ def w3c(value):
 def readable_url(value):
     """A percent-encoded address as people read it: /news/1/스마트시티/ rather than /news/1/%EC%8A%A4…/."""
     return uri_to_iri(str(value or ""))
+
+
+class SitewideNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        # One generation read for all the fragments of a page.
+        if "sitewide:generation" not in context.render_context:
+            context.render_context["sitewide:generation"] = pagecache.generation()
+        current = context.render_context["sitewide:generation"]
+        # id(self): a template edited under runserver is parsed again into a new node, so it shows at once.
+        key = f"sitewide:{self.name}:{id(self)}:{translation.get_language()}:{get_script_prefix()}"
+        return pagecache.remember(key, lambda: self.nodelist.render(context), SITEWIDE_SECONDS, current=current)
+
+
+@register.tag
+def sitewide(parser, token):
+    """{% sitewide "masthead" %}…{% endsitewide %}: markup that is the same on every reader page.
+
+    Rendered once per page-cache generation, language and script prefix, so any change a reader
+    can see (a renamed section, new site settings) shows at once. What it holds must not depend on
+    the page or the request (this page's address, the article): that stays outside the tag.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted name")
+    nodelist = parser.parse(("endsitewide",))
+    parser.delete_first_token()
+    return SitewideNode(bits[1][1:-1], nodelist)

@@ -1,9 +1,9 @@
 """Template tags that turn a library photo into <picture> data and URLs of its renditions."""
 
 from django import template
-from django.urls import reverse
 from django.utils.http import urlencode
 
+from newsroom.reversing import reverse
 from photos.renditions import CONTENT_TYPES
 
 register = template.Library()

@@ -1,0 +1,74 @@
+"""newsroom.reversing.reverse answers exactly what django.urls.reverse answers, errors included."""
+
+import pytest
+from django.test import override_settings
+from django.urls import NoReverseMatch, clear_script_prefix, set_script_prefix
+from django.urls import reverse as django_reverse
+from django.utils import translation
+
+from articles.models import Article
+from newsroom import reversing
+
+CASES = [
+    ("articles:detail", {"pk": 5, "slug": "한중일-스마트시티-첫-온라인-세미나"}),
+    ("articles:detail", {"pk": 12, "slug": "plain-ascii_slug"}),
+    ("articles:section", {"slug": "safety"}),
+    ("articles:tag", {"slug": "스마트시티"}),
+    ("reporters:detail", {"slug": "강승원"}),
+    ("organisations:detail", {"slug": "tcs"}),
+    ("events:detail", {"slug": "2020-한중일-스마트시티-온라인-세미나"}),
+    ("articles:photo", {"key": "aZ09_-key", "version": 3, "filename": "wide-640.webp"}),
+]
+
+
+@pytest.fixture
+def script_prefix():
+    yield set_script_prefix
+    clear_script_prefix()
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("prefix", ["/", "/paper/"])
+@pytest.mark.parametrize(("viewname", "kwargs"), CASES)
+def test_same_address_as_django(viewname, kwargs, language, prefix, script_prefix):
+    script_prefix(prefix)
+    with translation.override(language):
+        assert reversing.reverse(viewname, kwargs=kwargs) == django_reverse(viewname, kwargs=kwargs)
+        assert reversing.reverse(viewname, kwargs=kwargs) == django_reverse(viewname, kwargs=kwargs)  # cached
+
+
+def test_english_addresses_carry_the_language_prefix():
+    with translation.override("en"):
+        assert reversing.reverse("articles:section", kwargs={"slug": "safety"}) == "/en/section/safety/"
+    assert reversing.reverse("articles:section", kwargs={"slug": "safety"}) == "/section/safety/"
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"pk": 5, "slug": ""}, {"pk": 5, "slug": "a b"}, {"pk": 5, "slug": "a/b"}, {"pk": -1, "slug": "x"}, {"pk": 5}],
+)
+def test_values_django_refuses_are_refused(kwargs):
+    with pytest.raises(NoReverseMatch):
+        django_reverse("articles:detail", kwargs=kwargs)
+    with pytest.raises(NoReverseMatch):
+        reversing.reverse("articles:detail", kwargs=kwargs)
+
+
+def test_a_changed_urlconf_is_followed():
+    kwargs = {"slug": "safety"}
+    assert reversing.reverse("articles:section", kwargs=kwargs) == "/section/safety/"
+    with override_settings(ROOT_URLCONF="tests.site.reversing_urls"):
+        assert reversing.reverse("articles:section", kwargs=kwargs) == "/elsewhere/section/safety/"
+
+
+def test_models_link_through_it():
+    """An article's address is still Django's, percent-encoded Korean slug and all."""
+    article = Article(pk=7, slug="스마트시티-세미나")
+    assert article.get_absolute_url() == django_reverse(
+        "articles:detail", kwargs={"pk": 7, "slug": "스마트시티-세미나"}
+    )
+    assert (
+        article.get_absolute_url()
+        == "/news/7/%EC%8A%A4%EB%A7%88%ED%8A%B8%EC%8B%9C%ED%8B%B0-%EC%84%B8%EB%AF%B8%EB%82%98/"
+    )
+    assert reversing.reverse("articles:detail", kwargs={"pk": 7, "slug": "다른-제목"}) != article.get_absolute_url()

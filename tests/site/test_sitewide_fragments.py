@@ -1,0 +1,68 @@
+"""The masthead, the head's site links and the footer are rendered once per content generation,
+and any change a reader can see still shows on the next page at once."""
+
+import pytest
+
+from articles.models import Section
+from newsroom import pagecache
+from publication.models import SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _render_every_time(settings, monkeypatch):
+    """The page cache off, the shared cache on: only the fragments can be remembered."""
+    settings.PAGE_CACHE_SECONDS = 0
+    monkeypatch.setattr(pagecache, "_cache_down_until", 0.0)
+
+
+def masthead(response):
+    html = response.content.decode()
+    return html[html.index('<header class="masthead">') : html.index("</header>")]
+
+
+def footer(response):
+    html = response.content.decode()
+    return html[html.index('<footer class="footer">') : html.index("</footer>")]
+
+
+def test_a_renamed_section_shows_in_the_menu_at_once(client, demo):
+    assert ">국제</a>" in masthead(client.get(demo.get_absolute_url()))
+    section = Section.objects.get(slug="world")
+    section.name = "세계"
+    section.save()
+    menu = masthead(client.get(demo.get_absolute_url()))
+    assert ">세계</a>" in menu
+    assert ">국제</a>" not in menu
+
+
+def test_new_site_details_show_in_the_footer_and_head_at_once(client, demo):
+    client.get("/")
+    site = SiteSettings.current()
+    site.phone = "02-9999-0000"
+    site.naver_verification = "naver-code-123"
+    site.save()
+    response = client.get("/")
+    assert "02-9999-0000" in footer(response)
+    assert '<meta name="naver-site-verification" content="naver-code-123">' in response.content.decode()
+
+
+def test_each_language_gets_its_own_masthead(client, demo):
+    korean, english = masthead(client.get("/")), masthead(client.get("/en/"))
+    assert '<a href="/events/">행사</a>' in korean
+    assert '<a href="/en/events/">Events</a>' in english
+    assert masthead(client.get("/")) == korean
+
+
+def test_a_remembered_page_is_the_page_rendered_without_the_cache(client, demo):
+    first, remembered = client.get(demo.get_absolute_url()), client.get(demo.get_absolute_url())
+    pagecache._cache_down_until = float("inf")  # every cache call fails: every fragment is rendered
+    rendered = client.get(demo.get_absolute_url())
+    assert remembered.content == rendered.content == first.content
+
+
+def test_the_fragments_are_remembered(client, demo):
+    client.get("/reporters/")
+    Section.objects.filter(slug="world").update(name="몰래 바꾼 이름")  # around the signals: no new generation
+    assert "몰래 바꾼 이름" not in masthead(client.get("/reporters/"))
