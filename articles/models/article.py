@@ -76,28 +76,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_feed(self):
         """What a feed entry shows: the text, bylines and corrections."""
-        return (
-            self.select_related("section", "lead_photo")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR),
-                "corrections",
-            )
+        return self.select_related("section", "lead_photo").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR),
+            "corrections",
         )
 
     def for_page(self):
         """What an article page shows: the article with its relations and corrections."""
-        return (
-            self.select_related("section", "lead_photo")
-            .prefetch_related(
-                models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR),
-                "tags",
-                "organisations",
-                "events",
-                models.Prefetch(
-                    "sessions", queryset=Session.objects.select_related("event").order_by("event", "order")
-                ),
-                "corrections",
-            )
+        return self.select_related("section", "lead_photo").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR),
+            "tags",
+            "organisations",
+            "events",
+            models.Prefetch("sessions", queryset=Session.objects.select_related("event").order_by("event", "order")),
+            "corrections",
         )
 
     def related_to(self, article, limit=RELATED_ARTICLES):
