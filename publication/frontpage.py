@@ -1,19 +1,19 @@
 """What the front page shows: the editors' line-up, filled with the newest stories, then latest, sections, events.
 
 Five queries whatever the archive's size: the curated stories, the newest
-stories, one window-function query for every section's block (links only),
+stories, one query for every section's block (links only, each section's newest by its index),
 the bylines of the stories that print them, and one for upcoming and recent
 events together.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, prefetch_related_objects
-from django.db.models.expressions import Window
-from django.db.models.functions import RowNumber
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from articles.models import Article, Byline
+from articles.models import Article, Byline, Section
 from articles.models.article import BYLINES_ATTR
 from events.models import Event
 
@@ -56,17 +56,25 @@ def curated_stories():
 
 
 def section_blocks(exclude_ids):
-    """[(section, newest articles)] for every section with stories, in menu order: one query."""
-    rank = Window(RowNumber(), partition_by=[F("section_id")], order_by=[F("published_at").desc(), F("id").desc()])
-    ranked = (
+    """[(section, newest articles)] for every section with stories, in menu order: one query.
+
+    Each section's newest few come from its own walk down `article_section_live_newest` (an
+    array subquery per section, a handful of rows), so the cost is the same at 2,000 articles
+    or 100,000; a window function over every published article read them all (150 ms at 100k).
+    """
+    newest = (
         Article.objects.published()
         .exclude(pk__in=exclude_ids)
-        .filter(section__isnull=False)
+        .filter(section=OuterRef("pk"))
+        .order_by("-published_at", "-id")
+        .values("pk")[:SECTION_BLOCK_SIZE]
+    )
+    sql, params = Section.objects.annotate(ids=ArraySubquery(newest)).values("ids").query.sql_with_params()
+    ranked = (
+        Article.objects.filter(pk__in=RawSQL(f"SELECT unnest(blocks.ids) FROM ({sql}) blocks", params))  # noqa: S608, S611 - our own compiled SQL
         .select_related("section")
         .only(*BLOCK_FIELDS)
-        .annotate(rank=rank)
-        .filter(rank__lte=SECTION_BLOCK_SIZE)
-        .order_by("section__order", "section__name", "rank")
+        .order_by("section__order", "section__name", "-published_at", "-id")
     )
     blocks = {}
     for article in ranked:
