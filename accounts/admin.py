@@ -164,12 +164,10 @@ class DeviceAdmin(admin.ModelAdmin):
         return gettext("%(until)s까지 잠김") % {"until": moment(details["locked_until"])}
 
 
-class AppDeviceForm(forms.ModelForm):
-    # The admin reads help texts for read-only fields from here (django-otp's are English).
-    class Meta:
-        model = AppDevice
-        fields = ()
-        help_texts = HELP_TEXTS
+def korean_help_form(model):
+    """A form with no fields whose Meta carries HELP_TEXTS: the admin reads read-only fields' help
+    texts from the form, and django-otp's own are English."""
+    return forms.modelform_factory(model, fields=(), help_texts=HELP_TEXTS)
 
 
 @admin.register(AppDevice)
@@ -177,7 +175,7 @@ class AppDeviceAdmin(DeviceAdmin):
     """Deleting a lost phone's device resets the person: their backup codes go too, so the
     next login sends them to the enrol page (which hands out new codes)."""
 
-    form = AppDeviceForm
+    form = korean_help_form(AppDevice)
     list_display = ["person", "status", "created", "last_used", "lock"]
     list_filter = [ConfirmedFilter, FailuresFilter]
     fields = ["person", "status", "created", "last_used", "failures", "last_failure", "lock"]
@@ -206,16 +204,9 @@ class AppDeviceAdmin(DeviceAdmin):
             twofactor.turn_off(user)
 
 
-class BackupCodeSetForm(forms.ModelForm):
-    class Meta:
-        model = BackupCodeSet
-        fields = ()
-        help_texts = HELP_TEXTS
-
-
 @admin.register(BackupCodeSet)
 class BackupCodeSetAdmin(DeviceAdmin):
-    form = BackupCodeSetForm
+    form = korean_help_form(BackupCodeSet)
     list_display = ["person", "codes_left", "created", "last_used", "lock"]
     list_filter = [FailuresFilter]
     fields = ["person", "codes_left", "created", "last_used", "failures", "last_failure", "lock"]
