@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from articles.page import load_relations
 from articles.preview import PHOTO_PREVIEW_PARAM, article_id_from_token
 from newsroom.pagecache import reader_page
 from newsroom.pagination import keyset_page
@@ -22,7 +23,7 @@ def article_detail(request, pk, slug=None):
     article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
     if slug != article.slug:
         return redirect(article, permanent=True)
-    return render(request, "articles/article_detail.html", article_context(article))
+    return render(request, "articles/article_detail.html", article_context(load_relations(article)))
 
 
 def article_context(article, **extra):
@@ -47,7 +48,7 @@ def preview(request, pk):
     """Staff see any article exactly as readers will."""
     if not request.user.has_perm("articles.view_article"):
         raise PermissionDenied
-    return render_preview(request, get_object_or_404(Article.objects.for_page(), pk=pk))
+    return render_preview(request, load_relations(get_object_or_404(Article.objects.for_page(), pk=pk)))
 
 
 def preview_signed(request, token):
@@ -55,7 +56,7 @@ def preview_signed(request, token):
     pk = article_id_from_token(token)
     if pk is None:
         raise Http404
-    article = get_object_or_404(Article.objects.previewable().for_page(), pk=pk)
+    article = load_relations(get_object_or_404(Article.objects.previewable().for_page(), pk=pk))
     return render_preview(request, article, token=token)
 
 

@@ -24,5 +24,6 @@ def event_detail(request, slug):
         slug=slug,
     )
     # event.articles is articles' manager, so published() applies without importing articles.
-    articles = event.articles.published().for_lists().newest_first()[:EVENT_PAGE_ARTICLES]
+    # The newest of the stories linked to it last: the same work for ten stories or ten thousand.
+    articles = event.articles.published().linked_last_to_event(event).for_lists().newest_first()[:EVENT_PAGE_ARTICLES]
     return render(request, "events/event_detail.html", {"event": event, "articles": articles})

@@ -4,8 +4,9 @@ import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -34,6 +35,36 @@ BODY_PHOTO = re.compile(r"""<figure\b[^>]*\bdata-photo-id=["']?(\d{1,18})""", re
 def body_photo_ids(body):
     """Ids of the library photos a body refers to, in order, once each."""
     return list(dict.fromkeys(int(match) for match in BODY_PHOTO.findall(body or "")))
+
+
+# How many articles, per tag, organisation or event, related lists consider: those linked last.
+LINKED_CANDIDATES = 50
+
+
+def linked_last(tags=(), organisations=(), events=()):
+    """SQL for the ids of the LINKED_CANDIDATES articles linked last to each given tag, organisation
+    and event: per link, a walk down its (link, article) index that stops after that many rows."""
+    through = {"organisations": Article.organisations.through, "events": Article.events.through}
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    if tags:
+        parts.append(
+            f"SELECT x.object_id FROM unnest(%s::bigint[]) AS k(id) CROSS JOIN LATERAL (SELECT object_id FROM"  # noqa: S608
+            f" {quote(TaggedItem._meta.db_table)} WHERE tag_id = k.id AND content_type_id = %s"
+            f" ORDER BY object_id DESC LIMIT %s) x"
+        )
+        params += [list(tags), ContentType.objects.get_for_model(Article).pk, LINKED_CANDIDATES]
+    for name, ids in (("organisations", organisations), ("events", events)):
+        if ids:
+            link = through[name]._meta.get_field(name[:-1]).column
+            parts.append(
+                f"SELECT x.article_id FROM unnest(%s::bigint[]) AS k(id) CROSS JOIN LATERAL (SELECT article_id"  # noqa: S608
+                f" FROM"
+                f" {quote(through[name]._meta.db_table)} WHERE {quote(link)} = k.id"
+                f" ORDER BY article_id DESC LIMIT %s) x"
+            )
+            params += [list(ids), LINKED_CANDIDATES]
+    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - identifiers from model metadata, values as params
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -82,38 +113,32 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """What an article page shows: the article with its relations and corrections."""
-        return self.select_related("section", "lead_photo").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR),
-            "tags",
-            "organisations",
-            "events",
-            models.Prefetch("sessions", queryset=Session.objects.select_related("event").order_by("event", "order")),
-            "corrections",
-        )
+        """What an article page reads in its first query: the article, its section and lead photo.
+
+        The page's other relations come in one more query: articles.page.load_relations().
+        """
+        return self.select_related("section", "lead_photo")
 
     def related_to(self, article, limit=RELATED_ARTICLES):
         """Articles sharing a tag, organisation or event with this one, newest first: one query.
 
-        Reads the article's tags, organisations and events from its prefetch cache (for_page()).
+        The candidates are, for each of the article's tags, organisations and events, the
+        LINKED_CANDIDATES articles linked to it last (highest id, read off an index): a fixed amount
+        of work however many stories a common tag carries. Reads the article's relations from its
+        prefetch cache (articles.page.load_relations()).
         """
-        through = Article.tags.through, Article.organisations.through, Article.events.through
         tag_ids = [tag.pk for tag in article.tags.all()]
         organisation_ids = [organisation.pk for organisation in article.organisations.all()]
         event_ids = [event.pk for event in article.events.all()]
-        shared = Q(pk__in=[])
-        if tag_ids:
-            tagged = through[0].objects.filter(
-                tag_id__in=tag_ids, content_type__app_label="articles", content_type__model="article"
-            )
-            shared |= Q(pk__in=tagged.values("object_id"))
-        if organisation_ids:
-            shared |= Q(pk__in=through[1].objects.filter(organisation_id__in=organisation_ids).values("article_id"))
-        if event_ids:
-            shared |= Q(pk__in=through[2].objects.filter(event_id__in=event_ids).values("article_id"))
         if not (tag_ids or organisation_ids or event_ids):
             return self.none()
-        return self.filter(shared).exclude(pk=article.pk).only(*LINK_FIELDS).newest_first()[:limit]
+        candidates = linked_last(tags=tag_ids, organisations=organisation_ids, events=event_ids)
+        return self.filter(pk__in=candidates).exclude(pk=article.pk).only(*LINK_FIELDS).newest_first()[:limit]
+
+    def linked_last_to_event(self, event):
+        """Of an event's articles, only the LINKED_CANDIDATES linked last: a page of its newest ones
+        then costs the same for an event with ten stories or ten thousand."""
+        return self.filter(pk__in=linked_last(events=[event.pk]))
 
     def neighbours(self, article):
         """(previous, next): the articles just older and just newer in the same section, in one query."""

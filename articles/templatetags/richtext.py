@@ -7,6 +7,7 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from articles.page import BODY_PHOTOS_ATTR
 from articles.richtext import sanitize_body
 from photos.models import Photo
 
@@ -23,10 +24,16 @@ def richtext(value):
 
 @register.simple_tag(takes_context=True)
 def article_body(context, article):
-    """The body, its library photos rendered as <figure>s with renditions and captions, in one query."""
+    """The body, its library photos rendered as <figure>s with renditions and captions.
+
+    Photos come from the article page's one relations query (articles.page); any it missed, from one query.
+    """
     html = sanitize_body(article.body or "")
     ids = {int(pk) for pk in BODY_FIGURE.findall(html) if pk.isdigit() and len(pk) < 19}
-    photos = Photo.objects.in_bulk(ids) if ids else {}
+    photos = dict(getattr(article, BODY_PHOTOS_ATTR, None) or {})  # the article page loaded them already
+    missing = ids - photos.keys()
+    if missing:
+        photos.update(Photo.objects.in_bulk(missing))
 
     def figure(match):
         photo = photos.get(int(match[1])) if match[1].isdigit() and len(match[1]) < 19 else None

@@ -112,6 +112,44 @@ def test_related_articles_share_a_tag_organisation_or_event_newest_first(client,
     assert "숨은 관련 기사" not in page and "내린 관련 기사" not in page and "상관없는 기사" not in page
 
 
+def test_related_articles_come_from_each_tags_latest_links_only(client, world, monkeypatch):
+    """A common tag carries thousands of stories: only the ones linked to it last are candidates."""
+    monkeypatch.setattr("articles.models.article.LINKED_CANDIDATES", 2)
+    article = ArticleFactory(published=True, section=world, tags=["교통"])
+    linked_first = ArticleFactory(published=True, headline="먼저 붙은 기사", published_at=hours_ago(1), tags=["교통"])
+    for n in range(2):
+        ArticleFactory(published=True, headline=f"나중 기사 {n}", published_at=hours_ago(5 + n), tags=["교통"])
+    page = text(client.get(article.get_absolute_url()))
+    related = page[page.index('class="related"') :]
+    assert "나중 기사 0" in related and "나중 기사 1" in related
+    assert linked_first.headline not in related
+
+
+def test_one_query_brings_every_relation_the_page_shows(demo, django_assert_num_queries):
+    from articles.models import Article
+    from articles.page import load_relations
+
+    article = load_relations(Article.objects.for_page().get(pk=demo.pk))
+    with django_assert_num_queries(0):
+        shown = {
+            "bylines": [byline.reporter.name for byline in article.ordered_bylines()],
+            "tags": [tag.name for tag in article.tags.all()],
+            "organisations": [str(organisation) for organisation in article.organisations.all()],
+            "events": [event.title for event in article.events.all()],
+            "sessions": [(session.event.slug, session.order) for session in article.sessions.all()],
+            "corrections": list(article.corrections.all()),
+        }
+    fresh = Article.objects.get(pk=demo.pk)
+    assert shown["bylines"] == [byline.reporter.name for byline in fresh.bylines.order_by("order", "id")]
+    assert sorted(shown["tags"]) == sorted(tag.name for tag in fresh.tags.all()) and shown["tags"]
+    assert shown["organisations"] == [str(organisation) for organisation in fresh.organisations.all()]
+    assert shown["events"] == [event.title for event in fresh.events.all()] and shown["events"]
+    assert shown["sessions"] == [(s.event.slug, s.order) for s in fresh.sessions.order_by("event", "order")]
+    assert shown["sessions"]
+    events = list(article.events.all())
+    assert events[0].starts_at == fresh.events.all()[0].starts_at  # columns come back as the fields read them
+
+
 def test_an_article_with_nothing_shared_has_no_related_heading(client):
     article = ArticleFactory(published=True)
     assert "관련 기사" not in text(client.get(article.get_absolute_url()))

@@ -65,6 +65,20 @@ def test_event_page_lists_sessions_with_their_organisations(client, demo):
         assert name in page, name
 
 
+def test_event_page_lists_the_newest_of_the_stories_linked_to_it_last(client, demo, monkeypatch):
+    """An event with thousands of stories costs what one with ten does: only the last links are read."""
+    from tests.factories import ArticleFactory
+
+    monkeypatch.setattr("articles.models.article.LINKED_CANDIDATES", 2)
+    event = demo.events.get()
+    later = [ArticleFactory(published=True, headline=f"나중에 붙은 기사 {n}") for n in range(2)]
+    for article in later:
+        article.events.add(event)
+    page = text(client.get(event.get_absolute_url()))
+    assert all(article.headline in page for article in later)
+    assert demo.headline not in page  # linked first: past the bound
+
+
 def test_organisation_page_shows_head_and_articles(client, demo):
     page = text(client.get(reverse("organisations:detail", args=["tcs"])))
     assert "사무총장 미치가미 히사시" in page
