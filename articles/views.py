@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from articles.models import Article, Section
-from articles.page import load_relations
+from articles.page import NEXT_ATTR, PREVIOUS_ATTR, RELATED_ATTR, load_relations
 from articles.preview import PHOTO_PREVIEW_PARAM, article_id_from_token
 from newsroom.pagecache import reader_page
 from newsroom.pagination import keyset_page
@@ -27,10 +27,15 @@ def article_detail(request, pk, slug=None):
 
 
 def article_context(article, **extra):
-    """An article page's context: the article, related articles and its neighbours in the section (published only)."""
-    previous, following = Article.objects.published().neighbours(article)
-    related = Article.objects.published().related_to(article)
-    return {"article": article, "related": related, "previous": previous, "next": following, **extra}
+    """An article page's context: the article, related articles and its neighbours in the section (published
+    only), as load_relations() read them."""
+    return {
+        "article": article,
+        "related": getattr(article, RELATED_ATTR),
+        "previous": getattr(article, PREVIOUS_ATTR),
+        "next": getattr(article, NEXT_ATTR),
+        **extra,
+    }
 
 
 def render_preview(request, article, token=None):

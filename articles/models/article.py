@@ -4,9 +4,8 @@ import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -37,34 +36,9 @@ def body_photo_ids(body):
     return list(dict.fromkeys(int(match) for match in BODY_PHOTO.findall(body or "")))
 
 
-# How many articles, per tag, organisation or event, related lists consider: those linked last.
+# How many of an event's stories its page considers: those linked to it last (articles/page.py does
+# the same, per tag, organisation and event, for an article's related articles).
 LINKED_CANDIDATES = 50
-
-
-def linked_last(tags=(), organisations=(), events=()):
-    """SQL for the ids of the LINKED_CANDIDATES articles linked last to each given tag, organisation
-    and event: per link, a walk down its (link, article) index that stops after that many rows."""
-    through = {"organisations": Article.organisations.through, "events": Article.events.through}
-    quote = connection.ops.quote_name
-    parts, params = [], []
-    if tags:
-        parts.append(
-            f"SELECT x.object_id FROM unnest(%s::bigint[]) AS k(id) CROSS JOIN LATERAL (SELECT object_id FROM"  # noqa: S608
-            f" {quote(TaggedItem._meta.db_table)} WHERE tag_id = k.id AND content_type_id = %s"
-            f" ORDER BY object_id DESC LIMIT %s) x"
-        )
-        params += [list(tags), ContentType.objects.get_for_model(Article).pk, LINKED_CANDIDATES]
-    for name, ids in (("organisations", organisations), ("events", events)):
-        if ids:
-            link = through[name]._meta.get_field(name[:-1]).column
-            parts.append(
-                f"SELECT x.article_id FROM unnest(%s::bigint[]) AS k(id) CROSS JOIN LATERAL (SELECT article_id"  # noqa: S608
-                f" FROM"
-                f" {quote(through[name]._meta.db_table)} WHERE {quote(link)} = k.id"
-                f" ORDER BY article_id DESC LIMIT %s) x"
-            )
-            params += [list(ids), LINKED_CANDIDATES]
-    return RawSQL(" UNION ALL ".join(parts), params)  # noqa: S611 - identifiers from model metadata, values as params
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -119,48 +93,12 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.select_related("section", "lead_photo")
 
-    def related_to(self, article, limit=RELATED_ARTICLES):
-        """Articles sharing a tag, organisation or event with this one, newest first: one query.
-
-        The candidates are, for each of the article's tags, organisations and events, the
-        LINKED_CANDIDATES articles linked to it last (highest id, read off an index): a fixed amount
-        of work however many stories a common tag carries. Reads the article's relations from its
-        prefetch cache (articles.page.load_relations()).
-        """
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        organisation_ids = [organisation.pk for organisation in article.organisations.all()]
-        event_ids = [event.pk for event in article.events.all()]
-        if not (tag_ids or organisation_ids or event_ids):
-            return self.none()
-        candidates = linked_last(tags=tag_ids, organisations=organisation_ids, events=event_ids)
-        return self.filter(pk__in=candidates).exclude(pk=article.pk).only(*LINK_FIELDS).newest_first()[:limit]
-
     def linked_last_to_event(self, event):
-        """Of an event's articles, only the LINKED_CANDIDATES linked last: a page of its newest ones
-        then costs the same for an event with ten stories or ten thousand."""
-        return self.filter(pk__in=linked_last(events=[event.pk]))
-
-    def neighbours(self, article):
-        """(previous, next): the articles just older and just newer in the same section, in one query."""
-        if article.section_id is None or article.published_at is None:
-            return None, None
-        at, pk = article.published_at, article.pk
-        same_section = self.filter(section_id=article.section_id).only(*LINK_FIELDS)
-        # Ranges the section index can start from, then the tie-break on id (see newsroom/pagination.py).
-        older = (
-            same_section.filter(published_at__lte=at)
-            .exclude(published_at=at, pk__gte=pk)
-            .order_by("-published_at", "-id")
-        )
-        newer = (
-            same_section.filter(published_at__gte=at)
-            .exclude(published_at=at, pk__lte=pk)
-            .order_by("published_at", "id")
-        )
-        found = list(older[:1].union(newer[:1], all=True))
-        before = [a for a in found if (a.published_at, a.pk) < (at, pk)]
-        after = [a for a in found if (a.published_at, a.pk) > (at, pk)]
-        return (before[0] if before else None), (after[0] if after else None)
+        """Of an event's articles, only the LINKED_CANDIDATES linked last, read off the (event, article)
+        index: a page of its newest ones costs the same for an event with ten stories or ten thousand."""
+        links = Article.events.through
+        last = links.objects.filter(event=event).order_by("-article_id").values("article_id")[:LINKED_CANDIDATES]
+        return self.filter(pk__in=last)
 
     def tagged(self, tag):
         """Articles carrying the tag, as a per-row EXISTS: a newest-first list walks the list index and

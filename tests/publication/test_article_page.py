@@ -114,7 +114,7 @@ def test_related_articles_share_a_tag_organisation_or_event_newest_first(client,
 
 def test_related_articles_come_from_each_tags_latest_links_only(client, world, monkeypatch):
     """A common tag carries thousands of stories: only the ones linked to it last are candidates."""
-    monkeypatch.setattr("articles.models.article.LINKED_CANDIDATES", 2)
+    monkeypatch.setattr("articles.page.RELATED_CANDIDATES", 2)
     article = ArticleFactory(published=True, section=world, tags=["교통"])
     linked_first = ArticleFactory(published=True, headline="먼저 붙은 기사", published_at=hours_ago(1), tags=["교통"])
     for n in range(2):

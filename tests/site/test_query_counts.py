@@ -19,10 +19,10 @@ def _render_every_time(settings):
 MAX_QUERIES = 6
 # Comments under an article: one query for their count and the article's switch, one for the page shown.
 COMMENT_QUERIES = 2
-# The article page: the article with its section and lead photo; all its other relations (bylines, tags,
-# organisations, events, sessions, corrections and the photos placed in its body, however many: one query,
-# articles/page.py); its neighbours in the section; related articles.
-MAX_QUERIES_FOR = {"article": 4 + COMMENT_QUERIES}
+# The article page: the article with its section and lead photo; then everything else it shows (bylines,
+# tags, organisations, events, sessions, corrections, the photos placed in its body however many, its
+# neighbours in the section, related articles) in one statement, articles/page.py.
+MAX_QUERIES_FOR = {"article": 2 + COMMENT_QUERIES}
 PAGES = [
     "/",
     "/section/world/",
