@@ -3,7 +3,7 @@
 Bylines (with their reporters), tags, organisations, events, sessions (with their events),
 corrections, the library photos placed in the body, the neighbours in the section and the
 related articles come back as JSON from one statement. Each row becomes a model instance
-(`Model.from_db`; a link to an article loads LINK_FIELDS, the rest all their columns) and lands
+(`newsroom.jsonrows`; a link to an article loads LINK_FIELDS, the rest all their columns) and lands
 where Django's own prefetch would have put it, so the template and the JSON-LD read
 `article.tags.all()` and the rest unchanged; the body's photos go to BODY_PHOTOS_ATTR for
 `{% article_body %}`, the links to PREVIOUS_ATTR, NEXT_ATTR and RELATED_ATTR. Nine ORM queries
@@ -25,6 +25,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Byline, Correction, body_photo_ids
 from articles.models.article import BYLINES_ATTR, LINK_FIELDS, RELATED_ARTICLES
 from events.models import Event, Session
+from newsroom.jsonrows import instance
 from organisations.models import Organisation
 from photos.models import Photo
 from reporters.models import Reporter
@@ -101,13 +102,6 @@ def statement():
              SELECT {link} FROM {article} a WHERE a.id IN ({candidates}) AND a.id <> %(article)s AND {live}
               ORDER BY a.published_at DESC, a.id DESC LIMIT %(related)s) x)
     """  # noqa: S608 - table names from model metadata; every value is a parameter
-
-
-def instance(model, row, db):
-    """A saved instance from a row_to_json() object, each column converted as its field reads it; columns
-    the row lacks are deferred (loaded on first use, as with only())."""
-    fields = [field for field in model._meta.concrete_fields if field.column in row]
-    return model.from_db(db, [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields])
 
 
 def remember(article, name, objects):

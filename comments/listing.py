@@ -1,17 +1,19 @@
-"""What an article page shows of its comments, in two queries whatever their number."""
+"""What an article page shows of its comments, in one query whatever their number."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db import connections, router
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from articles.models import Article
 from comments.forms import CommentForm
-from comments.models import ArticleCommentOption, Comment, comments_open
+from comments.models import PUBLIC_STATUSES, ArticleCommentOption, Comment, comments_open
 from comments.policy import site_defaults
+from newsroom.jsonrows import instance
 
 PAGE_PARAMETER = "comments"
 
@@ -36,43 +38,55 @@ def page_number(raw):
     return int(raw)
 
 
-def count_and_mode(article):
-    """The number of public comments and the article's switch (None: no row), in one query."""
-    public = Comment.objects.public().filter(article=OuterRef("pk")).order_by().values("article")
-    count, mode = (
-        Article.objects.filter(pk=article.pk)
-        .annotate(
-            n=Subquery(public.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
-            mode=Subquery(ArticleCommentOption.objects.filter(article=OuterRef("pk")).values("mode")),
-        )
-        .values_list("n", "mode")
-        .get()
-    )
-    return count or 0, mode
+# The columns a shown comment needs (templates/comments/comment.html).
+SHOWN = ("id", "name", "body", "status", "created_at")
 
 
-def comments_page(article, count, number):
-    """One page of public comments, oldest first; None when there are none. A page past the end is a 404."""
-    if not count:
-        if number > 1:
-            raise Http404(_("없는 쪽입니다."))
-        return None
-    queryset = Comment.objects.public().filter(article=article).only("name", "body", "status", "created_at")
-    paginator = Paginator(queryset, settings.COMMENTS_PER_PAGE)
-    paginator.count = count  # known already: no second COUNT(*)
-    if number > paginator.num_pages:
+@cache
+def statement():
+    """Count, switch and one page of public comments in one statement (three ORM queries cost 1.5 ms)."""
+    quote = connections["default"].ops.quote_name
+    comments, options = quote(Comment._meta.db_table), quote(ArticleCommentOption._meta.db_table)
+    public = "article_id = %(article)s AND status = ANY(%(public)s)"  # Comment.objects.public()
+    columns = ", ".join(quote(Comment._meta.get_field(name).column) for name in SHOWN)
+    return f"""
+        SELECT (SELECT count(*) FROM {comments} WHERE {public}),
+               (SELECT mode FROM {options} WHERE article_id = %(article)s),
+               (SELECT coalesce(json_agg(row_to_json(c) ORDER BY c.created_at, c.id), '[]') FROM (
+                  SELECT {columns} FROM {comments} WHERE {public}
+                   ORDER BY created_at, id LIMIT %(limit)s OFFSET %(offset)s) c)
+    """  # noqa: S608 - table and column names from model metadata; every value is a parameter
+
+
+def count_mode_and_page(article, number):
+    """(number of public comments, the article's switch or None, page `number` of them or None when there
+    are none). A page past the end is a 404."""
+    per_page, db = settings.COMMENTS_PER_PAGE, router.db_for_read(Comment)
+    parameters = {
+        "article": article.pk,
+        "public": [status.value for status in PUBLIC_STATUSES],
+        "limit": per_page,
+        "offset": (number - 1) * per_page,
+    }
+    with connections[db].cursor() as cursor:
+        cursor.execute(statement(), parameters)
+        count, mode, rows = cursor.fetchone()
+    paginator = Paginator([], per_page)
+    paginator.count = count  # known already: no COUNT(*) of a list
+    if number > max(paginator.num_pages, 1):
         raise Http404(_("없는 쪽입니다."))
-    return paginator.page(number)
+    page = Page([instance(Comment, row, db) for row in rows], number, paginator) if count else None
+    return count, mode, page
 
 
 def article_comments(article, raw_page=None):
-    """Count, switch and one page of public comments for an article page, in two queries."""
-    count, mode = count_and_mode(article)
+    """Count, switch and one page of public comments for an article page, in one query."""
+    count, mode, page = count_mode_and_page(article, page_number(raw_page))
     return ArticleComments(
         article=article,
         count=count,
         open=comments_open(article, mode or ArticleCommentOption.Mode.DEFAULT),
-        page=comments_page(article, count, page_number(raw_page)),
+        page=page,
         holds_for_approval=site_defaults().holds_for_approval,
         keep_days=settings.COMMENTS_PERSONAL_DATA_DAYS,
         form=CommentForm(),

@@ -17,8 +17,8 @@ def _render_every_time(settings):
 
 
 MAX_QUERIES = 6
-# Comments under an article: one query for their count and the article's switch, one for the page shown.
-COMMENT_QUERIES = 2
+# Comments under an article: their count, the article's switch and the page shown, in one query.
+COMMENT_QUERIES = 1
 # The article page: the article with its section and lead photo; then everything else it shows (bylines,
 # tags, organisations, events, sessions, corrections, the photos placed in its body however many, its
 # neighbours in the section, related articles) in one statement, articles/page.py.

@@ -1,0 +1,9 @@
+"""Model instances from rows PostgreSQL returned as JSON (row_to_json), for pages that read many
+relations in one statement instead of one ORM query each (articles/page.py, comments/listing.py)."""
+
+
+def instance(model, row, db):
+    """A saved instance from a row_to_json() object, each column converted as its field reads it; columns
+    the row lacks are deferred (loaded on first use, as with only())."""
+    fields = [field for field in model._meta.concrete_fields if field.column in row]
+    return model.from_db(db, [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields])
