@@ -104,3 +104,34 @@ def test_deleting_a_tagged_article_deletes_its_entry():
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the foreign-key check a commit would make
     assert not Entry.objects.filter(article_id=article.pk).exists()
+
+
+def test_each_window_gets_its_own_months_and_bounds_in_place_of_the_stand_ins():
+    query = parse_query("스마트시티")
+    hits = Article.objects.published().filter(queries.term_conditions(query, operator.and_))
+    sql, params = queries.newest_sql(hits.filter(section__slug="world"), query)
+    assert not set(queries.WINDOW_STAND_INS) & set(params)
+    windows, _ = queries.month_windows(timezone.now())
+    at = 0
+    for months in windows:  # in order, each window's lexemes, then its start, then its end
+        at = params.index(queries.tokenizer.any_period(months), at)
+        at = params.index(queries.month_start(*months[-1]), at)
+        at = params.index(queries.month_start(*months[0], after=True), at)
+    assert sql.count("UNION ALL") == len(windows)
+
+
+def test_filters_still_apply_in_every_window(world_section):
+    ages = [0, 45, 400, 1000, 1500, 3000]
+    mine = [published(days, section=world_section, body="<p>스마트시티 포럼</p>") for days in ages]
+    for days in ages:
+        published(days, body="<p>스마트시티 포럼</p>")  # another section
+    hits = Article.objects.published().filter(section=world_section)
+    results, _ = queries.search(hits, parse_query("스마트시티"))
+    assert set(results[0:20]) == set(mine)
+
+
+@pytest.fixture
+def world_section():
+    from tests.factories import SectionFactory
+
+    return SectionFactory(name="국제면", slug="world-desk")
