@@ -1,0 +1,34 @@
+"""The search form's <select>s are built in Python: the same markup as Django's template-rendered Select."""
+
+import pytest
+from django import forms
+from django.test.html import parse_html
+
+from search.forms import SearchForm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"q": "스마트시티"},
+        {"q": "스마트시티", "section": "world", "reporter": "강승원"},
+        {"q": "스마트시티", "section": '"><script>alert(1)</script>'},  # refused: shown with its error
+    ],
+)
+def test_same_markup_as_djangos_select(demo, data):
+    form = SearchForm(data)
+    form.is_valid()
+    for name in ["section", "reporter"]:
+        field = form[name]
+        stock = field.as_widget(widget=forms.Select(choices=form.fields[name].choices))
+        assert parse_html(str(field)) == parse_html(stock)  # attribute order and whitespace aside
+        assert "<script>" not in str(field)
+
+
+def test_the_chosen_option_is_selected(demo):
+    form = SearchForm({"q": "세미나", "section": "world"})
+    form.is_valid()
+    assert '<option value="world" selected>' in str(form["section"])
+    assert '<option value="" selected>' in str(form["reporter"])
