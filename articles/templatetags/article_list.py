@@ -52,10 +52,12 @@ class ListMarkup:
         local = timezone.localtime(value, self.zone)
         return f'<time datetime="{local.isoformat()}">{local.strftime(KST_FORMAT)}</time>'
 
+    def picture(self, photo, sizes, lazy=False):
+        """The 16:9 <picture>, with the newline includes/photo_picture.html ended with (the links kept it)."""
+        return picture_html(photo, "wide", sizes, lazy=lazy, token=self.token) + "\n"
+
     def thumbnail(self, article, url):
-        # includes/photo_picture.html ended with a newline, which the link kept.
-        picture = picture_html(article.lead_photo, "wide", THUMB_SIZES, lazy=True, token=self.token)
-        return f'<a href="{url}" class="thumb">{picture}\n</a>'
+        return f'<a href="{url}" class="thumb">{self.picture(article.lead_photo, THUMB_SIZES, lazy=True)}</a>'
 
     def item(self, article, search_result=False):
         """<article class="item">: photo, section, headline, deck (or the search snippet), bylines and time."""

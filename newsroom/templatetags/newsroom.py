@@ -16,6 +16,7 @@ register = template.Library()
 SITEWIDE_SECONDS = 300
 # How Korean news sites print a time: 2020/08/06 [16:06].
 KST_FORMAT = "%Y/%m/%d [%H:%M]"
+KST_DATE_FORMAT = "%Y/%m/%d"
 
 
 @register.filter
@@ -31,7 +32,7 @@ def kst_date(value):
     """'2020/08/06' in the site's zone."""
     if not value:
         return ""
-    return timezone.localtime(value).strftime("%Y/%m/%d")
+    return timezone.localtime(value).strftime(KST_DATE_FORMAT)
 
 
 @register.filter
