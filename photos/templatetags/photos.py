@@ -14,6 +14,8 @@ register = template.Library()
 FALLBACK_WIDTH = 800
 # How wide the picture shows when the page does not say: the column's width.
 DEFAULT_SIZES = "(max-width: 760px) 100vw, 760px"
+# The columns picture_data() reads, for lists that load only what they show.
+PICTURE_FIELDS = ("key", "rendition_version", "rendition_formats", "width", "height", "focal_x", "focal_y", "alt_text")
 
 
 def rendition_url(photo, crop, width, extension, token=None):
