@@ -16,14 +16,19 @@ from django.utils import timezone
 from articles.models import Article, Byline, Section
 from articles.models.article import BYLINES_ATTR
 from events.models import Event
+from photos.templatetags.photos import PICTURE_FIELDS
 
 FEATURED_SLOTS = 4
 LATEST_COUNT = 8
 SECTION_BLOCK_SIZE = 4
 UPCOMING_EVENTS = 3
 RECENT_EVENTS = 4
-# A list shows headline, deck, photo, section and time: never the body.
-LIST_DEFER = ("body",)
+# A list shows headline, deck, photo, section and time: only those columns (and the bylines, prefetched).
+LIST_FIELDS = (
+    *("headline", "deck", "slug", "published_at", "section", "section__name", "section__slug", "lead_photo"),
+    *(f"lead_photo__{name}" for name in PICTURE_FIELDS),
+)
+BYLINE_FIELDS = ("article_id", "order", "reporter__name", "reporter__slug", "reporter__title")
 # A section block is a list of links: headline and time under the section's name.
 BLOCK_FIELDS = ("pk", "slug", "headline", "published_at", "section", "section__name", "section__slug", "section__order")
 
@@ -43,7 +48,7 @@ class LineUp:
 
 
 def for_front_page(queryset):
-    return queryset.select_related("section", "lead_photo").defer(*LIST_DEFER)
+    return queryset.select_related("section", "lead_photo").only(*LIST_FIELDS)
 
 
 def curated_stories():
@@ -110,7 +115,9 @@ def line_up():
     page = LineUp(lead=lead, featured=featured, latest=newest[:LATEST_COUNT])
     # Sections repeat the latest list (a reader scanning one section expects its newest), never the top stories.
     page.sections = section_blocks([article.pk for article in [lead, *featured] if article is not None])
-    bylines = Prefetch("bylines", queryset=Byline.objects.select_related("reporter"), to_attr=BYLINES_ATTR)
+    bylines = Prefetch(
+        "bylines", queryset=Byline.objects.select_related("reporter").only(*BYLINE_FIELDS), to_attr=BYLINES_ATTR
+    )
     prefetch_related_objects(page.with_bylines(), bylines)
     page.upcoming_events, page.recent_events = events()
     return page

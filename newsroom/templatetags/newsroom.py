@@ -14,6 +14,9 @@ register = template.Library()
 
 # Rendered site-wide fragments are keyed by the page cache's generation; this only bounds their memory.
 SITEWIDE_SECONDS = 300
+# How Korean news sites print a time: 2020/08/06 [16:06].
+KST_FORMAT = "%Y/%m/%d [%H:%M]"
+KST_DATE_FORMAT = "%Y/%m/%d"
 
 
 @register.filter
@@ -21,7 +24,7 @@ def kst(value):
     """'2020/08/06 [16:06]' in the site's zone (Asia/Seoul by default)."""
     if not value:
         return ""
-    return timezone.localtime(value).strftime("%Y/%m/%d [%H:%M]")
+    return timezone.localtime(value).strftime(KST_FORMAT)
 
 
 @register.filter
@@ -29,7 +32,7 @@ def kst_date(value):
     """'2020/08/06' in the site's zone."""
     if not value:
         return ""
-    return timezone.localtime(value).strftime("%Y/%m/%d")
+    return timezone.localtime(value).strftime(KST_DATE_FORMAT)
 
 
 @register.filter

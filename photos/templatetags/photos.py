@@ -1,7 +1,9 @@
 """Template tags that turn a library photo into <picture> data and URLs of its renditions."""
 
 from django import template
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 from newsroom.reversing import reverse
 from photos.renditions import CONTENT_TYPES
@@ -10,6 +12,10 @@ register = template.Library()
 
 # The <img src> for browsers that ignore srcset: a middling width.
 FALLBACK_WIDTH = 800
+# How wide the picture shows when the page does not say: the column's width.
+DEFAULT_SIZES = "(max-width: 760px) 100vw, 760px"
+# The columns picture_data() reads, for lists that load only what they show.
+PICTURE_FIELDS = ("key", "rendition_version", "rendition_formats", "width", "height", "focal_x", "focal_y", "alt_text")
 
 
 def rendition_url(photo, crop, width, extension, token=None):
@@ -26,15 +32,13 @@ def nearest(widths, wanted):
     return next((w for w in widths if w >= wanted), widths[-1])
 
 
-@register.simple_tag(takes_context=True)
-def photo_picture(context, photo, crop="full"):
+def picture_data(photo, crop="full", token=None):
     """What a <picture> needs: srcsets best format first, a JPEG fallback, its size and alt; None without renditions."""
     if not photo or not photo.formats:
         return None
     widths = photo.rendition_widths(crop)
     if not widths:
         return None
-    token = context.get("photo_preview_token")
 
     def srcset(extension):
         return ", ".join(f"{rendition_url(photo, crop, w, extension, token)} {w}w" for w in widths)
@@ -49,6 +53,39 @@ def photo_picture(context, photo, crop="full"):
         "height": height,
         "alt": photo.alt_text,
     }
+
+
+@register.simple_tag(takes_context=True)
+def photo_picture(context, photo, crop="full"):
+    """picture_data() for a template: `{% photo_picture photo crop as pic %}`."""
+    return picture_data(photo, crop, context.get("photo_preview_token"))
+
+
+def picture_html(photo, crop="full", sizes="", lazy=False, token=None):
+    """The <picture> of includes/photo_picture.html, or "" without renditions.
+
+    Built in Python: list pages and the front page show one per story, and the
+    template language resolving a dozen variables per picture cost more than its URLs.
+    """
+    pic = picture_data(photo, crop, token)
+    if pic is None:
+        return ""
+    esc = conditional_escape
+    sizes, loading = esc(sizes or DEFAULT_SIZES), ' loading="lazy"' if lazy else ""
+    sources = "".join(
+        f'<source type="{esc(kind)}" srcset="{esc(srcset)}" sizes="{sizes}">' for kind, srcset in pic["sources"]
+    )
+    return mark_safe(  # noqa: S308 - every value escaped above
+        f'<picture>{sources}<img src="{esc(pic["src"])}" srcset="{esc(pic["srcset"])}" sizes="{sizes}"'
+        f' width="{esc(pic["width"])}" height="{esc(pic["height"])}" alt="{esc(pic["alt"])}"'
+        f'{loading} decoding="async"></picture>'
+    )
+
+
+@register.simple_tag(takes_context=True)
+def picture(context, photo, crop="full", sizes="", lazy=False):
+    """`{% picture photo crop sizes lazy %}`: picture_html() with the page's preview token."""
+    return picture_html(photo, crop or "full", sizes, lazy, context.get("photo_preview_token"))
 
 
 @register.simple_tag(takes_context=True)

@@ -71,3 +71,8 @@ def test_a_list_page_shows_photo_section_bylines_and_time(client, stories):
     assert f'<a href="{stories[2].get_absolute_url()}" class="thumb"><picture>' in html
     assert '<a class="kicker" href="/section/r-and-d/">R&amp;D</a>' in html
     assert '<time datetime="2020-08-06T16:06:05.123456+09:00">2020/08/06 [16:06]</time>' in html
+
+
+def test_a_whole_list_reads_as_its_items_one_per_line(stories):
+    items = [render(TEMPLATE_BEFORE, article=article).strip("\n") for article in stories]
+    assert render("{% load article_list %}{% article_items articles %}", articles=stories) == "\n".join(items)
