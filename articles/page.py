@@ -25,7 +25,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Byline, Correction, body_photo_ids
 from articles.models.article import BYLINES_ATTR, LINK_FIELDS, RELATED_ARTICLES
 from events.models import Event, Session
-from newsroom.jsonrows import instance
+from newsroom.jsonrows import instance, remember
 from organisations.models import Organisation
 from photos.models import Photo
 from reporters.models import Reporter
@@ -104,14 +104,6 @@ def statement():
     """  # noqa: S608 - table names from model metadata; every value is a parameter
 
 
-def remember(article, name, objects):
-    """Put objects where prefetch_related(name) would have: article.<name>.all() then runs no query."""
-    queryset = getattr(article, name).all()
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    article._prefetched_objects_cache[name] = queryset
-
-
 def load_relations(article):
     """Fill the article's bylines, the prefetch caches of CACHED, its body photos, neighbours and related
     articles in one query; returns the article."""
@@ -143,8 +135,6 @@ def load_relations(article):
         session = instance(Session, row["session"], db)
         Session.event.field.set_cached_value(session, instance(Event, row["event"], db))
         sessions_with_events.append(session)
-    if not hasattr(article, "_prefetched_objects_cache"):
-        article._prefetched_objects_cache = {}
     loaded = {
         "tags": [instance(Tag, row, db) for row in tags],
         "organisations": [instance(Organisation, row, db) for row in organisations],

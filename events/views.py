@@ -1,7 +1,7 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from events.models import Event, Session
+from events.models import Event
+from events.page import load_relations
 from newsroom.pagecache import reader_page
 from newsroom.pagination import paginate
 
@@ -16,13 +16,7 @@ def event_list(request):
 
 @reader_page
 def event_detail(request, slug):
-    event = get_object_or_404(
-        Event.objects.prefetch_related(
-            "organisers",
-            Prefetch("sessions", queryset=Session.objects.prefetch_related("organisations").order_by("order")),
-        ),
-        slug=slug,
-    )
+    event = load_relations(get_object_or_404(Event, slug=slug))
     # event.articles is articles' manager, so published() applies without importing articles.
     # The newest of the stories linked to it last: the same work for ten stories or ten thousand.
     articles = event.articles.published().linked_last_to_event(event).for_lists().newest_first()[:EVENT_PAGE_ARTICLES]

@@ -7,3 +7,13 @@ def instance(model, row, db):
     the row lacks are deferred (loaded on first use, as with only())."""
     fields = [field for field in model._meta.concrete_fields if field.column in row]
     return model.from_db(db, [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields])
+
+
+def remember(obj, name, objects):
+    """Put objects where prefetch_related(name) would have: obj.<name>.all() then runs no query."""
+    queryset = getattr(obj, name).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    if not hasattr(obj, "_prefetched_objects_cache"):
+        obj._prefetched_objects_cache = {}
+    obj._prefetched_objects_cache[name] = queryset

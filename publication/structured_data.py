@@ -24,8 +24,21 @@ def json_ld(data):
 
 def absolute(request, obj):
     """An object's address in the site's own language (Korean), whatever the page's interface language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return request.build_absolute_uri(obj.get_absolute_url())
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        path = obj.get_absolute_url()
+    else:
+        with translation.override(settings.LANGUAGE_CODE):
+            path = obj.get_absolute_url()
+    return origin(request) + path
+
+
+def origin(request):
+    """scheme://host of the request, worked out once per request (a page names a dozen objects)."""
+    try:
+        return request.newsroom_origin
+    except AttributeError:
+        request.newsroom_origin = request.build_absolute_uri("/")[:-1]
+        return request.newsroom_origin
 
 
 def iso(moment):

@@ -23,6 +23,10 @@ COMMENT_QUERIES = 1
 # tags, organisations, events, sessions, corrections, the photos placed in its body however many, its
 # neighbours in the section, related articles) in one statement, articles/page.py.
 MAX_QUERIES_FOR = {"article": 2 + COMMENT_QUERIES}
+# The event page: the event; its organisers and its sessions with theirs in one statement (events/page.py);
+# its newest stories and their bylines.
+EVENT_PAGE = "/events/" + quote("2020-한중일-스마트시티-온라인-세미나") + "/"
+MAX_QUERIES_FOR[EVENT_PAGE] = 4
 PAGES = [
     "/",
     "/section/world/",
@@ -32,7 +36,7 @@ PAGES = [
     "/reporters/",
     "/organisations/tcs/",
     "/events/",
-    "/events/" + quote("2020-한중일-스마트시티-온라인-세미나") + "/",
+    EVENT_PAGE,
     # Site (issue 7): the paper's pages, feeds and what machines read
     "/en/",
     "/about/",
