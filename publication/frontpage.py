@@ -1,36 +1,40 @@
 """What the front page shows: the editors' line-up, filled with the newest stories, then latest, sections, events.
 
-Five queries whatever the archive's size: the curated stories, the newest
-stories, one query for every section's block (links only, each section's newest by its index),
-the bylines of the stories that print them, and one for upcoming and recent
-events together.
+One statement whatever the archive's size (it took five ORM queries, 4 ms of them building SQL in
+Python): the curated stories, the newest stories, every section's newest few (each by its own walk
+down `article_section_live_newest`), the bylines of all those stories, and upcoming and recent
+events, as JSON (`newsroom.jsonrows` turns the rows into model instances). Readers see only
+published stories: `LIVE` spells `ArticleQuerySet.published()` in SQL, and
+tests/publication/test_front_page.py shows drafts, scheduled and withdrawn stories stay off.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, Prefetch, prefetch_related_objects
-from django.db.models.expressions import RawSQL
+from django.db import connections, router
 from django.utils import timezone
 
 from articles.models import Article, Byline, Section
 from articles.models.article import BYLINES_ATTR
 from events.models import Event
+from newsroom.jsonrows import instance
+from photos.models import Photo
 from photos.templatetags.photos import PICTURE_FIELDS
+from publication.models import FrontPageStory
+from reporters.models import Reporter
 
 FEATURED_SLOTS = 4
 LATEST_COUNT = 8
 SECTION_BLOCK_SIZE = 4
 UPCOMING_EVENTS = 3
 RECENT_EVENTS = 4
-# A list shows headline, deck, photo, section and time: only those columns (and the bylines, prefetched).
-LIST_FIELDS = (
-    *("headline", "deck", "slug", "published_at", "section", "section__name", "section__slug", "lead_photo"),
-    *(f"lead_photo__{name}" for name in PICTURE_FIELDS),
-)
-BYLINE_FIELDS = ("article_id", "order", "reporter__name", "reporter__slug", "reporter__title")
+# A story in a list shows headline, deck, photo, section, time and bylines: only those columns.
+STORY_FIELDS = ("id", "headline", "deck", "slug", "published_at", "section_id", "lead_photo_id")
+BYLINE_FIELDS = ("id", "article_id", "reporter_id", "order")
+REPORTER_FIELDS = ("id", "name", "slug", "title")
 # A section block is a list of links: headline and time under the section's name.
-BLOCK_FIELDS = ("pk", "slug", "headline", "published_at", "section", "section__name", "section__slug", "section__order")
+BLOCK_FIELDS = ("id", "slug", "headline", "published_at", "section_id")
+LIVE = "a.status = %(published)s AND a.published_at <= %(now)s"  # ArticleQuerySet.published()
 
 
 @dataclass
@@ -42,82 +46,113 @@ class LineUp:
     upcoming_events: list = field(default_factory=list)
     recent_events: list = field(default_factory=list)
 
-    def with_bylines(self):
-        """The article objects whose bylines the page prints: the lead story and the latest list."""
-        return [article for article in [self.lead, *self.latest] if article is not None]
+
+def quote(name):
+    return connections["default"].ops.quote_name(name)
 
 
-def for_front_page(queryset):
-    return queryset.select_related("section", "lead_photo").only(*LIST_FIELDS)
+def fields(model, names):
+    return [model._meta.pk if name == "id" else model._meta.get_field(name) for name in names]
 
 
-def curated_stories():
-    """The editors' choices that readers may see now, the lead first, then featured in their order."""
-    return list(
-        for_front_page(Article.objects.published().filter(front_page_slots__front_page_id=1))
-        .annotate(slot_is_lead=F("front_page_slots__is_lead"))
-        .order_by("-front_page_slots__is_lead", "front_page_slots__order", "front_page_slots__id")
-    )
-
-
-def section_blocks(exclude_ids):
-    """[(section, newest articles)] for every section with stories, in menu order: one query.
-
-    Each section's newest few come from its own walk down `article_section_live_newest` (an
-    array subquery per section, a handful of rows), so the cost is the same at 2,000 articles
-    or 100,000; a window function over every published article read them all (150 ms at 100k).
-    """
-    newest = (
-        Article.objects.published()
-        .exclude(pk__in=exclude_ids)
-        .filter(section=OuterRef("pk"))
-        .order_by("-published_at", "-id")
-        .values("pk")[:SECTION_BLOCK_SIZE]
-    )
-    sql, params = Section.objects.annotate(ids=ArraySubquery(newest)).values("ids").query.sql_with_params()
-    ranked = (
-        Article.objects.filter(pk__in=RawSQL(f"SELECT unnest(blocks.ids) FROM ({sql}) blocks", params))  # noqa: S608, S611 - our own compiled SQL
-        .select_related("section")
-        .only(*BLOCK_FIELDS)
-        .order_by("section__order", "section__name", "-published_at", "-id")
-    )
-    blocks = {}
-    for article in ranked:
-        blocks.setdefault(article.section_id, (article.section, []))[1].append(article)
-    return list(blocks.values())
-
-
-def events():
-    """(upcoming soonest first, recent latest first) in one query."""
-    now = timezone.now()
-    upcoming = Event.objects.filter(starts_at__gt=now).order_by("starts_at")[:UPCOMING_EVENTS]
-    recent = Event.objects.filter(starts_at__lte=now).order_by("-starts_at")[:RECENT_EVENTS]
-    both = list(upcoming.union(recent, all=True))
+def columns(alias, model, names):
+    """json_build_object('column', alias.column, ...) of the given fields."""
     return (
-        sorted((e for e in both if e.starts_at > now), key=lambda e: e.starts_at),
-        sorted((e for e in both if e.starts_at <= now), key=lambda e: e.starts_at, reverse=True),
+        "json_build_object(" + ", ".join(f"'{f.column}', {alias}.{quote(f.column)}" for f in fields(model, names)) + ")"
     )
+
+
+def column_list(alias, model, names):
+    return ", ".join(f"{alias}.{quote(f.column)}" for f in fields(model, names))
+
+
+@cache
+def statement():
+    """The SQL, built from the models' tables and the columns each part shows."""
+    article, section, photo = quote(Article._meta.db_table), quote(Section._meta.db_table), quote(Photo._meta.db_table)
+    byline, reporter, event = quote(Byline._meta.db_table), quote(Reporter._meta.db_table), quote(Event._meta.db_table)
+    slot = quote(FrontPageStory._meta.db_table)
+    picture = ("id", *(Photo._meta.get_field(name).attname for name in PICTURE_FIELDS))
+    story = f"""json_build_object(
+        'article', {columns("a", Article, STORY_FIELDS)},
+        'section', (SELECT row_to_json(s) FROM {section} s WHERE s.id = a.section_id),
+        'photo', (SELECT {columns("p", Photo, picture)} FROM {photo} p WHERE p.id = a.lead_photo_id),
+        'bylines', (SELECT coalesce(json_agg(json_build_object('byline', {columns("b", Byline, BYLINE_FIELDS)},
+                                                               'reporter', {columns("r", Reporter, REPORTER_FIELDS)})
+                                             ORDER BY b."order", b.id), '[]')
+                      FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id WHERE b.article_id = a.id))"""  # noqa: S608
+    return f"""
+        SELECT
+          (SELECT coalesce(json_agg(json_build_object('story', {story}, 'is_lead', f.is_lead)
+                                    ORDER BY f.is_lead DESC, f."order", f.id), '[]')
+             FROM {slot} f JOIN {article} a ON a.id = f.article_id WHERE f.front_page_id = 1 AND {LIVE}),
+          (SELECT coalesce(json_agg({story} ORDER BY a.published_at DESC, a.id DESC), '[]')
+             FROM {article} a WHERE a.id IN (
+               SELECT a.id FROM {article} a
+                WHERE {LIVE} AND NOT EXISTS (SELECT 1 FROM {slot} f WHERE f.article_id = a.id AND f.front_page_id = 1)
+                ORDER BY a.published_at DESC, a.id DESC LIMIT %(newest)s)),
+          (SELECT coalesce(json_agg(json_build_object('section', row_to_json(s), 'articles', block.links)
+                                    ORDER BY s."order", s.name), '[]')
+             FROM {section} s CROSS JOIN LATERAL (
+               SELECT json_agg({columns("a", Article, BLOCK_FIELDS)} ORDER BY a.published_at DESC, a.id DESC) AS links
+                 FROM (SELECT {column_list("a", Article, BLOCK_FIELDS)} FROM {article} a
+                        WHERE a.section_id = s.id AND {LIVE}
+                        ORDER BY a.published_at DESC, a.id DESC LIMIT %(block)s) a) block
+            WHERE block.links IS NOT NULL),
+          (SELECT coalesce(json_agg(row_to_json(e) ORDER BY e.starts_at), '[]') FROM (
+             SELECT * FROM {event} WHERE starts_at > %(now)s ORDER BY starts_at LIMIT %(upcoming)s) e),
+          (SELECT coalesce(json_agg(row_to_json(e) ORDER BY e.starts_at DESC), '[]') FROM (
+             SELECT * FROM {event} WHERE starts_at <= %(now)s ORDER BY starts_at DESC LIMIT %(recent)s) e)
+    """  # noqa: S608 - table and column names from model metadata; every value is a parameter
+
+
+def story(row, db):
+    """An article of a list, with its section, lead photo and bylines in place (no query when shown)."""
+    article = instance(Article, row["article"], db)
+    Article.section.field.set_cached_value(article, instance(Section, row["section"], db) if row["section"] else None)
+    photo = instance(Photo, row["photo"], db) if row["photo"] else None
+    Article.lead_photo.field.set_cached_value(article, photo)
+    bylines = []
+    for pair in row["bylines"]:
+        byline = instance(Byline, pair["byline"], db)
+        Byline.reporter.field.set_cached_value(byline, instance(Reporter, pair["reporter"], db))
+        bylines.append(byline)
+    setattr(article, BYLINES_ATTR, bylines)
+    return article
 
 
 def line_up():
-    """The whole front page."""
-    curated = curated_stories()
-    lead = next((article for article in curated if article.slot_is_lead), None)
-    featured = [article for article in curated if not article.slot_is_lead][:FEATURED_SLOTS]
-    wanted = (lead is None) + FEATURED_SLOTS - len(featured) + LATEST_COUNT
-    newest = list(
-        for_front_page(Article.objects.published().exclude(pk__in=[a.pk for a in curated])).newest_first()[:wanted]
-    )
+    """The whole front page, in one query."""
+    db = router.db_for_read(Article)
+    top = 1 + FEATURED_SLOTS  # the lead and featured stories, which section blocks leave out
+    parameters = {
+        "published": Article.Status.PUBLISHED.value,
+        "now": timezone.now(),
+        "newest": top + LATEST_COUNT,
+        "block": SECTION_BLOCK_SIZE + top,
+        "upcoming": UPCOMING_EVENTS,
+        "recent": RECENT_EVENTS,
+    }
+    with connections[db].cursor() as cursor:
+        cursor.execute(statement(), parameters)
+        curated, newest, blocks, upcoming, recent = cursor.fetchone()
+    lead = next((story(row["story"], db) for row in curated if row["is_lead"]), None)
+    featured = [story(row["story"], db) for row in curated if not row["is_lead"]][:FEATURED_SLOTS]
+    newest = [story(row, db) for row in newest]
     if lead is None and newest:
         lead = newest.pop(0)
     while len(featured) < FEATURED_SLOTS and newest:
         featured.append(newest.pop(0))
     page = LineUp(lead=lead, featured=featured, latest=newest[:LATEST_COUNT])
     # Sections repeat the latest list (a reader scanning one section expects its newest), never the top stories.
-    page.sections = section_blocks([article.pk for article in [lead, *featured] if article is not None])
-    bylines = Prefetch(
-        "bylines", queryset=Byline.objects.select_related("reporter").only(*BYLINE_FIELDS), to_attr=BYLINES_ATTR
-    )
-    prefetch_related_objects(page.with_bylines(), bylines)
-    page.upcoming_events, page.recent_events = events()
+    shown = {article.pk for article in [lead, *featured] if article is not None}
+    for block in blocks:
+        section = instance(Section, block["section"], db)
+        links = [instance(Article, row, db) for row in block["articles"] if row["id"] not in shown]
+        for link in links:
+            Article.section.field.set_cached_value(link, section)
+        if links:
+            page.sections.append((section, links[:SECTION_BLOCK_SIZE]))
+    page.upcoming_events = [instance(Event, row, db) for row in upcoming]
+    page.recent_events = [instance(Event, row, db) for row in recent]
     return page
