@@ -14,24 +14,17 @@ from functools import cache
 from django.db import connections, router
 from django.utils import timezone
 
-from articles.models import Article, Byline, Section
-from articles.models.article import BYLINES_ATTR
+from articles.lists import column_list, columns, quote, story, story_json
+from articles.models import Article, Section
 from events.models import Event
 from newsroom.jsonrows import instance
-from photos.models import Photo
-from photos.templatetags.photos import PICTURE_FIELDS
 from publication.models import FrontPageStory
-from reporters.models import Reporter
 
 FEATURED_SLOTS = 4
 LATEST_COUNT = 8
 SECTION_BLOCK_SIZE = 4
 UPCOMING_EVENTS = 3
 RECENT_EVENTS = 4
-# A story in a list shows headline, deck, photo, section, time and bylines: only those columns.
-STORY_FIELDS = ("id", "headline", "deck", "slug", "published_at", "section_id", "lead_photo_id")
-BYLINE_FIELDS = ("id", "article_id", "reporter_id", "order")
-REPORTER_FIELDS = ("id", "name", "slug", "title")
 # A section block is a list of links: headline and time under the section's name.
 BLOCK_FIELDS = ("id", "slug", "headline", "published_at", "section_id")
 LIVE = "a.status = %(published)s AND a.published_at <= %(now)s"  # ArticleQuerySet.published()
@@ -47,40 +40,12 @@ class LineUp:
     recent_events: list = field(default_factory=list)
 
 
-def quote(name):
-    return connections["default"].ops.quote_name(name)
-
-
-def fields(model, names):
-    return [model._meta.pk if name == "id" else model._meta.get_field(name) for name in names]
-
-
-def columns(alias, model, names):
-    """json_build_object('column', alias.column, ...) of the given fields."""
-    return (
-        "json_build_object(" + ", ".join(f"'{f.column}', {alias}.{quote(f.column)}" for f in fields(model, names)) + ")"
-    )
-
-
-def column_list(alias, model, names):
-    return ", ".join(f"{alias}.{quote(f.column)}" for f in fields(model, names))
-
-
 @cache
 def statement():
     """The SQL, built from the models' tables and the columns each part shows."""
-    article, section, photo = quote(Article._meta.db_table), quote(Section._meta.db_table), quote(Photo._meta.db_table)
-    byline, reporter, event = quote(Byline._meta.db_table), quote(Reporter._meta.db_table), quote(Event._meta.db_table)
-    slot = quote(FrontPageStory._meta.db_table)
-    picture = ("id", *(Photo._meta.get_field(name).attname for name in PICTURE_FIELDS))
-    story = f"""json_build_object(
-        'article', {columns("a", Article, STORY_FIELDS)},
-        'section', (SELECT row_to_json(s) FROM {section} s WHERE s.id = a.section_id),
-        'photo', (SELECT {columns("p", Photo, picture)} FROM {photo} p WHERE p.id = a.lead_photo_id),
-        'bylines', (SELECT coalesce(json_agg(json_build_object('byline', {columns("b", Byline, BYLINE_FIELDS)},
-                                                               'reporter', {columns("r", Reporter, REPORTER_FIELDS)})
-                                             ORDER BY b."order", b.id), '[]')
-                      FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id WHERE b.article_id = a.id))"""  # noqa: S608
+    article, section = quote(Article._meta.db_table), quote(Section._meta.db_table)
+    event, slot = quote(Event._meta.db_table), quote(FrontPageStory._meta.db_table)
+    story = story_json()
     return f"""
         SELECT
           (SELECT coalesce(json_agg(json_build_object('story', {story}, 'is_lead', f.is_lead)
@@ -104,21 +69,6 @@ def statement():
           (SELECT coalesce(json_agg(row_to_json(e) ORDER BY e.starts_at DESC), '[]') FROM (
              SELECT * FROM {event} WHERE starts_at <= %(now)s ORDER BY starts_at DESC LIMIT %(recent)s) e)
     """  # noqa: S608 - table and column names from model metadata; every value is a parameter
-
-
-def story(row, db):
-    """An article of a list, with its section, lead photo and bylines in place (no query when shown)."""
-    article = instance(Article, row["article"], db)
-    Article.section.field.set_cached_value(article, instance(Section, row["section"], db) if row["section"] else None)
-    photo = instance(Photo, row["photo"], db) if row["photo"] else None
-    Article.lead_photo.field.set_cached_value(article, photo)
-    bylines = []
-    for pair in row["bylines"]:
-        byline = instance(Byline, pair["byline"], db)
-        Byline.reporter.field.set_cached_value(byline, instance(Reporter, pair["reporter"], db))
-        bylines.append(byline)
-    setattr(article, BYLINES_ATTR, bylines)
-    return article
 
 
 def line_up():

@@ -70,7 +70,7 @@ class NewestHits:
     def __getitem__(self, page):
         ids = self.ranked[0][page]
         # The list's columns plus the body, which the snippet is cut from: twenty bodies, not every hit's.
-        shown = Article.objects.filter(pk__in=ids).for_lists().defer(None)
+        shown = Article.objects.filter(pk__in=ids).for_lists(body=True)
         shown = {a.pk: a for a in shown}
         return [shown[pk] for pk in ids if pk in shown]
 

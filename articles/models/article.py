@@ -51,21 +51,14 @@ class ArticleQuerySet(models.QuerySet):
         upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
         return upcoming.aggregate(at=models.Min("published_at"))["at"]
 
-    def for_lists(self):
-        """What a list of articles shows: no body; section, lead photo, bylines in fixed queries."""
-        return (
-            self.select_related("section", "lead_photo")
-            .defer(*NOT_IN_LISTS)
-            .prefetch_related(
-                models.Prefetch(
-                    "bylines",
-                    queryset=Byline.objects.select_related("reporter").only(
-                        "article_id", "order", "reporter__name", "reporter__slug", "reporter__title"
-                    ),
-                    to_attr=BYLINES_ATTR,
-                )
-            )
-        )
+    def for_lists(self, body=False):
+        """What a list of articles shows: no body (unless asked for); section, lead photo and bylines in
+        the same query (articles/lists.py). Filters, order and slices still apply."""
+        from articles.lists import Stories, StoriesWithBody  # it builds on this module's models
+
+        clone = self._chain()
+        clone._iterable_class = StoriesWithBody if body else Stories
+        return clone
 
     def review_queue(self):
         """Articles waiting for an editor, whoever has waited longest first."""

@@ -1,0 +1,106 @@
+"""Articles for a list (sections, tags, reporters, organisations, events, search results, the front
+page): each with its section, lead photo and bylines, in one query instead of a query and a prefetch.
+
+`ArticleQuerySet.for_lists()` keeps the queryset's filters, order and slice and hands its
+evaluation to `Stories`: the queryset picks the ids, one statement returns each story as JSON
+(`story_json()`), and `story()` turns a row into an `Article` with everything a list shows in
+place, so showing it runs no query. Only the columns a list shows are read (STORY_FIELDS; the body
+too for search snippets); touching another field loads it, one query per article, which the
+query-count tests would catch.
+"""
+
+from functools import cache
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models.query import BaseIterable
+
+from articles.models import Article, Byline, Section
+from articles.models.article import BYLINES_ATTR
+from newsroom.jsonrows import instance
+from photos.models import Photo
+from photos.templatetags.photos import PICTURE_FIELDS
+from reporters.models import Reporter
+
+# A story in a list shows headline, deck, photo, section, time and bylines: only those columns.
+STORY_FIELDS = ("id", "headline", "deck", "slug", "published_at", "section_id", "lead_photo_id")
+BYLINE_FIELDS = ("id", "article_id", "reporter_id", "order")
+REPORTER_FIELDS = ("id", "name", "slug", "title")
+
+
+def quote(name):
+    return connections["default"].ops.quote_name(name)
+
+
+def fields(model, names):
+    return [model._meta.pk if name == "id" else model._meta.get_field(name) for name in names]
+
+
+def columns(alias, model, names):
+    """json_build_object('column', alias.column, ...) of the given fields."""
+    pairs = ", ".join(f"'{f.column}', {alias}.{quote(f.column)}" for f in fields(model, names))
+    return f"json_build_object({pairs})"
+
+
+def column_list(alias, model, names):
+    return ", ".join(f"{alias}.{quote(f.column)}" for f in fields(model, names))
+
+
+@cache
+def story_json(body=False):
+    """SQL for one story as JSON, from the article row aliased `a`."""
+    section, photo = quote(Section._meta.db_table), quote(Photo._meta.db_table)
+    byline, reporter = quote(Byline._meta.db_table), quote(Reporter._meta.db_table)
+    picture = ("id", *(Photo._meta.get_field(name).attname for name in PICTURE_FIELDS))
+    shown = (*STORY_FIELDS, "body") if body else STORY_FIELDS
+    return f"""json_build_object(
+        'article', {columns("a", Article, shown)},
+        'section', (SELECT row_to_json(s) FROM {section} s WHERE s.id = a.section_id),
+        'photo', (SELECT {columns("p", Photo, picture)} FROM {photo} p WHERE p.id = a.lead_photo_id),
+        'bylines', (SELECT coalesce(json_agg(json_build_object('byline', {columns("b", Byline, BYLINE_FIELDS)},
+                                                               'reporter', {columns("r", Reporter, REPORTER_FIELDS)})
+                                             ORDER BY b."order", b.id), '[]')
+                      FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id WHERE b.article_id = a.id))"""  # noqa: S608
+
+
+def story(row, db):
+    """An article of a list, with its section, lead photo and bylines in place (no query when shown)."""
+    article = instance(Article, row["article"], db)
+    Article.section.field.set_cached_value(article, instance(Section, row["section"], db) if row["section"] else None)
+    Article.lead_photo.field.set_cached_value(article, instance(Photo, row["photo"], db) if row["photo"] else None)
+    bylines = []
+    for pair in row["bylines"]:
+        byline = instance(Byline, pair["byline"], db)
+        Byline.reporter.field.set_cached_value(byline, instance(Reporter, pair["reporter"], db))
+        bylines.append(byline)
+    setattr(article, BYLINES_ATTR, bylines)
+    return article
+
+
+class Stories(BaseIterable):
+    """Evaluates a for_lists() queryset: its ids (filters, order, slice kept), then the stories in one query."""
+
+    body = False
+
+    def __iter__(self):
+        queryset = self.queryset
+        try:
+            ids_sql, params = queryset.values_list("pk", flat=True).query.sql_with_params()
+        except EmptyResultSet:  # none(), or pk__in=[]: nothing to ask the database
+            return iter(())
+        # row_number() over the ordered ids keeps the queryset's order through the join.
+        sql = (
+            f"SELECT coalesce(json_agg({story_json(self.body)} ORDER BY picked.position), '[]')"  # noqa: S608
+            f" FROM (SELECT id, row_number() OVER () AS position FROM ({ids_sql}) AS ids(id)) picked"
+            f" JOIN {quote(Article._meta.db_table)} a ON a.id = picked.id"
+        )
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchone()[0]
+        return (story(row, queryset.db) for row in rows)
+
+
+class StoriesWithBody(Stories):
+    """Stories with their body, for search results' snippets."""
+
+    body = True
