@@ -36,8 +36,9 @@ CACHED = ("tags", "organisations", "events", "sessions", "corrections")
 BODY_PHOTOS_ATTR = "body_photos"
 # The articles just older and just newer in the same section (or None), and the related articles.
 PREVIOUS_ATTR, NEXT_ATTR, RELATED_ATTR = "previous_in_section", "next_in_section", "related_articles"
-# Related articles come from, per tag, organisation or event of the article, the stories linked to it
-# last: a fixed amount of work however many stories a common tag carries (10,000 at 100,000 articles).
+# Related articles come from, per tag, organisation or event of the article, its most recently created
+# live stories (highest id): a fixed amount of work however many a common tag carries (10,000 at 100,000
+# articles). A story drafted long ago and published today ranks by its id here, not its publication.
 RELATED_CANDIDATES = 20
 
 
@@ -60,21 +61,25 @@ def statement():
     same_section = f"SELECT {link} FROM {article} a WHERE a.section_id = %(section)s AND {live}"  # noqa: S608
     older = "a.published_at <= %(at)s AND NOT (a.published_at = %(at)s AND a.id >= %(article)s)"
     newer = "a.published_at >= %(at)s AND NOT (a.published_at = %(at)s AND a.id <= %(article)s)"
-    # For each of the article's own tags, organisations and events, the stories linked to it last.
+    # For each of the article's own tags, organisations and events, its most recently created live stories
+    # (highest id): a walk down the (link, article) index that checks each story and stops after a few.
     candidates = f"""
         SELECT l.object_id FROM {tagged} mine CROSS JOIN LATERAL (
-          SELECT object_id FROM {tagged} WHERE tag_id = mine.tag_id AND content_type_id = %(content_type)s
-           ORDER BY object_id DESC LIMIT %(candidates)s) l
+          SELECT t.object_id FROM {tagged} t JOIN {article} a ON a.id = t.object_id
+           WHERE t.tag_id = mine.tag_id AND t.content_type_id = %(content_type)s AND {live}
+           ORDER BY t.object_id DESC LIMIT %(candidates)s) l
          WHERE mine.object_id = %(article)s AND mine.content_type_id = %(content_type)s
         UNION ALL
         SELECT l.article_id FROM {organisations} mine CROSS JOIN LATERAL (
-          SELECT article_id FROM {organisations} WHERE organisation_id = mine.organisation_id
-           ORDER BY article_id DESC LIMIT %(candidates)s) l
+          SELECT o.article_id FROM {organisations} o JOIN {article} a ON a.id = o.article_id
+           WHERE o.organisation_id = mine.organisation_id AND {live}
+           ORDER BY o.article_id DESC LIMIT %(candidates)s) l
          WHERE mine.article_id = %(article)s
         UNION ALL
         SELECT l.article_id FROM {events} mine CROSS JOIN LATERAL (
-          SELECT article_id FROM {events} WHERE event_id = mine.event_id
-           ORDER BY article_id DESC LIMIT %(candidates)s) l
+          SELECT e.article_id FROM {events} e JOIN {article} a ON a.id = e.article_id
+           WHERE e.event_id = mine.event_id AND {live}
+           ORDER BY e.article_id DESC LIMIT %(candidates)s) l
          WHERE mine.article_id = %(article)s"""  # noqa: S608 - table names from model metadata
     return f"""
         SELECT
@@ -89,7 +94,7 @@ def statement():
           (SELECT coalesce(json_agg(row_to_json(e) ORDER BY e.starts_at DESC, e.id), '[]')
              FROM {events} l JOIN {event} e ON e.id = l.event_id WHERE l.article_id = %(article)s),
           (SELECT coalesce(json_agg(json_build_object('session', row_to_json(s), 'event', row_to_json(e))
-                                    ORDER BY s.event_id, s."order", s.id), '[]')
+                                    ORDER BY e.starts_at DESC, e.id, s."order", s.id), '[]')
              FROM {sessions} l JOIN {session} s ON s.id = l.session_id JOIN {event} e ON e.id = s.event_id
             WHERE l.article_id = %(article)s),
           (SELECT coalesce(json_agg(row_to_json(c) ORDER BY c.date, c.id), '[]')

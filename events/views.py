@@ -18,6 +18,6 @@ def event_list(request):
 def event_detail(request, slug):
     event = load_relations(get_object_or_404(Event, slug=slug))
     # event.articles is articles' manager, so published() applies without importing articles.
-    # The newest of the stories linked to it last: the same work for ten stories or ten thousand.
-    articles = event.articles.published().linked_last_to_event(event).for_lists().newest_first()[:EVENT_PAGE_ARTICLES]
+    # The newest of its stories created last: the same work for ten stories or ten thousand.
+    articles = event.articles.published().latest_of_event(event).for_lists().newest_first()[:EVENT_PAGE_ARTICLES]
     return render(request, "events/event_detail.html", {"event": event, "articles": articles})

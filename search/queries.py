@@ -114,11 +114,16 @@ def newest(hits, query):
     sql, params = newest_sql(hits, query)
     # PostgreSQL does not price opening a tsvector, so on a small archive (a few thousand entries) it
     # thinks reading every entry is cheaper than the GIN index and spends 9 ms per window doing so.
-    # Reading the index is right at every size. Both statements go in one message, which PostgreSQL
-    # runs as one transaction: the setting (is_local) ends with it, at no extra round trip.
-    with connections[hits.db].cursor() as cursor:
+    # Reading the index is right at every size. Both statements go in one message: in autocommit (every
+    # reader request) PostgreSQL runs it as one transaction and the setting (is_local) ends with it, at
+    # no extra round trip; inside a transaction it would last to the transaction's end, so it is put back.
+    db = connections[hits.db]
+    with db.cursor() as cursor:
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true); " + sql, params)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+        if db.in_atomic_block:
+            cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
+        return rows
 
 
 # Stand-ins for one window's months and bounds: newest_sql() compiles a window once with these and

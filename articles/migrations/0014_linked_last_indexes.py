@@ -1,7 +1,8 @@
-"""Indexes for "the articles linked last" to a tag, organisation or event (related articles, event pages).
+"""Indexes for a tag's, organisation's or event's most recently created stories (related articles,
+event pages).
 
-Each walks one link's rows in article-id order and stops after a few dozen, instead of reading
-every row of a common tag. Tables Django creates for us (taggit's, the many-to-many ones) take
+Each walks one link's rows in article-id order and stops after a few dozen live ones, instead of
+reading every row of a common tag. Tables Django creates for us (taggit's, the many-to-many ones) take
 no Meta indexes, so these are plain SQL.
 """
 

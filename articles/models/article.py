@@ -36,15 +36,20 @@ def body_photo_ids(body):
     return list(dict.fromkeys(int(match) for match in BODY_PHOTO.findall(body or "")))
 
 
-# How many of an event's stories its page considers: those linked to it last (articles/page.py does
-# the same, per tag, organisation and event, for an article's related articles).
+# How many of an event's live stories its page considers: those created last (articles/page.py does the
+# same, per tag, organisation and event, for an article's related articles).
 LINKED_CANDIDATES = 50
+
+
+def live(prefix="", at=None):
+    """The one definition of what readers may see (published(); `prefix` reaches it across a relation)."""
+    return Q(**{f"{prefix}status": ArticleStatus.PUBLISHED, f"{prefix}published_at__lte": at or timezone.now()})
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """Articles readers may see: published, with a publish time that has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
+        return self.filter(live(at=at))
 
     def next_publication(self):
         """When the next scheduled article goes live, or None: reader pages may be cached until then."""
@@ -86,12 +91,11 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.select_related("section", "lead_photo")
 
-    def linked_last_to_event(self, event):
-        """Of an event's articles, only the LINKED_CANDIDATES linked last, read off the (event, article)
-        index: a page of its newest ones costs the same for an event with ten stories or ten thousand."""
-        links = Article.events.through
-        last = links.objects.filter(event=event).order_by("-article_id").values("article_id")[:LINKED_CANDIDATES]
-        return self.filter(pk__in=last)
+    def latest_of_event(self, event):
+        """Of an event's live articles, only the LINKED_CANDIDATES created last (highest id), read off the
+        (event, article) index: a page of its newest costs the same for ten stories or ten thousand."""
+        links = Article.events.through.objects.filter(live("article__"), event=event)
+        return self.filter(pk__in=links.order_by("-article_id").values("article_id")[:LINKED_CANDIDATES])
 
     def tagged(self, tag):
         """Articles carrying the tag, as a per-row EXISTS: a newest-first list walks the list index and

@@ -122,7 +122,23 @@ def test_related_articles_come_from_each_tags_latest_links_only(client, world, m
     page = text(client.get(article.get_absolute_url()))
     related = page[page.index('class="related"') :]
     assert "나중 기사 0" in related and "나중 기사 1" in related
-    assert linked_first.headline not in related
+    assert linked_first.headline not in related  # created first: past the bound, though published last
+    for state in ["draft", "scheduled", "in_review", "unpublished"]:  # stories readers cannot see take no place
+        ArticleFactory(**({} if state == "draft" else {state: True}), tags=["교통"])
+    related = text(client.get(article.get_absolute_url()))
+    assert "나중 기사 0" in related and "나중 기사 1" in related
+
+
+def test_sessions_list_newest_event_first_then_in_order(client, world):
+    article = ArticleFactory(published=True, section=world)
+    older = EventFactory(title="지난해 포럼", starts_at=hours_ago(24 * 365))
+    newer = EventFactory(title="올해 포럼", starts_at=hours_ago(24))
+    for event in [older, newer]:  # created oldest first, so their ids run the other way from the page's order
+        for order in (2, 1):
+            article.sessions.add(SessionFactory(event=event, order=order, title=f"{event.title} 세션 {order}"))
+    page = text(client.get(article.get_absolute_url()))
+    titles = re.findall(r"· \d+\. ([^<]+ 세션 \d)</li>", page)
+    assert titles == ["올해 포럼 세션 1", "올해 포럼 세션 2", "지난해 포럼 세션 1", "지난해 포럼 세션 2"]
 
 
 def test_one_query_brings_every_relation_the_page_shows(demo, django_assert_num_queries):
