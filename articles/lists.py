@@ -17,7 +17,7 @@ from django.db.models.query import BaseIterable
 
 from articles.models import Article, Byline, Section
 from articles.models.article import BYLINES_ATTR
-from newsroom.jsonrows import instance
+from newsroom.jsonrows import instance, quote
 from photos.models import Photo
 from photos.templatetags.photos import PICTURE_FIELDS
 from reporters.models import Reporter
@@ -28,12 +28,8 @@ BYLINE_FIELDS = ("id", "article_id", "reporter_id", "order")
 REPORTER_FIELDS = ("id", "name", "slug", "title")
 
 
-def quote(name):
-    return connections["default"].ops.quote_name(name)
-
-
 def fields(model, names):
-    return [model._meta.pk if name == "id" else model._meta.get_field(name) for name in names]
+    return [model._meta.pk if name in ("id", "pk") else model._meta.get_field(name) for name in names]
 
 
 def columns(alias, model, names):

@@ -22,10 +22,11 @@ from django.db import connections
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from articles.lists import column_list
 from articles.models import Article, Byline, Correction, body_photo_ids
-from articles.models.article import BYLINES_ATTR, LINK_FIELDS, RELATED_ARTICLES
+from articles.models.article import BYLINES_ATTR, LINK_FIELDS, LIVE_SQL, RELATED_ARTICLES
 from events.models import Event, Session
-from newsroom.jsonrows import instance, remember
+from newsroom.jsonrows import instance, remember, table
 from organisations.models import Organisation
 from photos.models import Photo
 from reporters.models import Reporter
@@ -42,10 +43,6 @@ PREVIOUS_ATTR, NEXT_ATTR, RELATED_ATTR = "previous_in_section", "next_in_section
 RELATED_CANDIDATES = 20
 
 
-def table(model):
-    return connections["default"].ops.quote_name(model._meta.db_table)
-
-
 @cache
 def statement():
     """The SQL, built from the models' tables (the same on every database of the site)."""
@@ -54,9 +51,7 @@ def statement():
     organisation, event, session = table(Organisation), table(Event), table(Session)
     organisations, events = table(Article.organisations.through), table(Article.events.through)
     sessions, photo, article = table(Article.sessions.through), table(Photo), table(Article)
-    meta = Article._meta
-    link = ", ".join(f"a.{(meta.pk if name == 'pk' else meta.get_field(name)).column}" for name in LINK_FIELDS)
-    live = "a.status = %(published)s AND a.published_at <= %(now)s"  # ArticleQuerySet.published()
+    link, live = column_list("a", Article, LINK_FIELDS), LIVE_SQL
     # Ranges the section index (section, status, -published_at, -id) starts from, then the tie-break on id.
     same_section = f"SELECT {link} FROM {article} a WHERE a.section_id = %(section)s AND {live}"  # noqa: S608
     older = "a.published_at <= %(at)s AND NOT (a.published_at = %(at)s AND a.id >= %(article)s)"

@@ -13,7 +13,7 @@ from articles.models import Article
 from comments.forms import CommentForm
 from comments.models import PUBLIC_STATUSES, ArticleCommentOption, Comment, comments_open
 from comments.policy import site_defaults
-from newsroom.jsonrows import instance
+from newsroom.jsonrows import instance, quote, table
 
 PAGE_PARAMETER = "comments"
 
@@ -45,8 +45,7 @@ SHOWN = ("id", "name", "body", "status", "created_at")
 @cache
 def statement():
     """Count, switch and one page of public comments in one statement (three ORM queries cost 1.5 ms)."""
-    quote = connections["default"].ops.quote_name
-    comments, options = quote(Comment._meta.db_table), quote(ArticleCommentOption._meta.db_table)
+    comments, options = table(Comment), table(ArticleCommentOption)
     public = "article_id = %(article)s AND status = ANY(%(public)s)"  # Comment.objects.public()
     columns = ", ".join(quote(Comment._meta.get_field(name).column) for name in SHOWN)
     return f"""

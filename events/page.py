@@ -10,12 +10,8 @@ from functools import cache
 from django.db import connections
 
 from events.models import Event, Session
-from newsroom.jsonrows import instance, remember
+from newsroom.jsonrows import instance, remember, table
 from organisations.models import Organisation
-
-
-def table(model):
-    return connections["default"].ops.quote_name(model._meta.db_table)
 
 
 @cache

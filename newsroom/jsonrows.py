@@ -1,5 +1,17 @@
 """Model instances from rows PostgreSQL returned as JSON (row_to_json), for pages that read many
-relations in one statement instead of one ORM query each (articles/page.py, comments/listing.py)."""
+relations in one statement instead of one ORM query each (articles/page.py, articles/lists.py,
+events/page.py, comments/listing.py, publication/frontpage.py), and the names those statements use."""
+
+from django.db import connections
+
+
+def quote(name):
+    """A table or column name as SQL (every database of the site is PostgreSQL)."""
+    return connections["default"].ops.quote_name(name)
+
+
+def table(model):
+    return quote(model._meta.db_table)
 
 
 def instance(model, row, db):

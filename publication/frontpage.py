@@ -14,10 +14,11 @@ from functools import cache
 from django.db import connections, router
 from django.utils import timezone
 
-from articles.lists import column_list, columns, quote, story, story_json
+from articles.lists import column_list, columns, story, story_json
 from articles.models import Article, Section
+from articles.models.article import LIVE_SQL
 from events.models import Event
-from newsroom.jsonrows import instance
+from newsroom.jsonrows import instance, quote
 from publication.models import FrontPageStory
 
 FEATURED_SLOTS = 4
@@ -27,7 +28,7 @@ UPCOMING_EVENTS = 3
 RECENT_EVENTS = 4
 # A section block is a list of links: headline and time under the section's name.
 BLOCK_FIELDS = ("id", "slug", "headline", "published_at", "section_id")
-LIVE = "a.status = %(published)s AND a.published_at <= %(now)s"  # ArticleQuerySet.published()
+LIVE = LIVE_SQL  # ArticleQuerySet.published(), in SQL
 
 
 @dataclass

@@ -46,6 +46,11 @@ def live(prefix="", at=None):
     return Q(**{f"{prefix}status": ArticleStatus.PUBLISHED, f"{prefix}published_at__lte": at or timezone.now()})
 
 
+# live() for the hand-written statements (articles/page.py, publication/frontpage.py): an article row
+# aliased `a`, with the parameters %(published)s (ArticleStatus.PUBLISHED) and %(now)s. Change both together.
+LIVE_SQL = "a.status = %(published)s AND a.published_at <= %(now)s"
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, at=None):
         """Articles readers may see: published, with a publish time that has come."""
