@@ -27,6 +27,7 @@ from articles.models import Article, Byline, Correction, body_photo_ids
 from articles.models.article import BYLINES_ATTR, LINK_FIELDS, LIVE_SQL, RELATED_ARTICLES
 from events.models import Event, Session
 from newsroom.jsonrows import instance, remember, table
+from newsroom.prepared import Prepared
 from organisations.models import Organisation
 from photos.models import Photo
 from reporters.models import Reporter
@@ -79,7 +80,7 @@ def statement():
            WHERE e.event_id = mine.event_id AND {is_live.format("e.article_id")}
            ORDER BY e.article_id DESC LIMIT %(candidates)s) l
          WHERE mine.article_id = %(article)s"""  # noqa: S608 - table names from model metadata
-    return f"""
+    return Prepared(f"""
         SELECT
           (SELECT coalesce(json_agg(json_build_object('byline', row_to_json(b), 'reporter', row_to_json(r))
                                     ORDER BY b."order", b.id), '[]')
@@ -104,7 +105,7 @@ def statement():
           (SELECT coalesce(json_agg(row_to_json(x) ORDER BY x.published_at DESC, x.id DESC), '[]') FROM (
              SELECT {link} FROM {article} a WHERE a.id IN ({candidates}) AND a.id <> %(article)s AND {live}
               ORDER BY a.published_at DESC, a.id DESC LIMIT %(related)s) x)
-    """  # noqa: S608 - table names from model metadata; every value is a parameter
+    """)  # noqa: S608 - table names from model metadata; every value is a parameter
 
 
 def load_relations(article):
@@ -124,7 +125,7 @@ def load_relations(article):
             "candidates": RELATED_CANDIDATES,
             "related": RELATED_ARTICLES,
         }
-        cursor.execute(statement(), parameters)
+        statement().execute(cursor, parameters)
         bylines, *cached, photos, previous, following, related = cursor.fetchone()
     people = []
     for row in bylines:

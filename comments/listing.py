@@ -14,6 +14,7 @@ from comments.forms import CommentForm
 from comments.models import PUBLIC_STATUSES, ArticleCommentOption, Comment, comments_open
 from comments.policy import site_defaults
 from newsroom.jsonrows import instance, quote, table
+from newsroom.prepared import Prepared
 
 PAGE_PARAMETER = "comments"
 
@@ -48,13 +49,13 @@ def statement():
     comments, options = table(Comment), table(ArticleCommentOption)
     public = "article_id = %(article)s AND status = ANY(%(public)s)"  # Comment.objects.public()
     columns = ", ".join(quote(Comment._meta.get_field(name).column) for name in SHOWN)
-    return f"""
+    return Prepared(f"""
         SELECT (SELECT count(*) FROM {comments} WHERE {public}),
                (SELECT mode FROM {options} WHERE article_id = %(article)s),
                (SELECT coalesce(json_agg(row_to_json(c) ORDER BY c.created_at, c.id), '[]') FROM (
                   SELECT {columns} FROM {comments} WHERE {public}
                    ORDER BY created_at, id LIMIT %(limit)s OFFSET %(offset)s) c)
-    """  # noqa: S608 - table and column names from model metadata; every value is a parameter
+    """)  # noqa: S608 - table and column names from model metadata; every value is a parameter
 
 
 def count_mode_and_page(article, number):
@@ -68,7 +69,7 @@ def count_mode_and_page(article, number):
         "offset": (number - 1) * per_page,
     }
     with connections[db].cursor() as cursor:
-        cursor.execute(statement(), parameters)
+        statement().execute(cursor, parameters)
         count, mode, rows = cursor.fetchone()
     paginator = Paginator([], per_page)
     paginator.count = count  # known already: no COUNT(*) of a list

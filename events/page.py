@@ -11,6 +11,7 @@ from django.db import connections
 
 from events.models import Event, Session
 from newsroom.jsonrows import instance, remember, table
+from newsroom.prepared import Prepared
 from organisations.models import Organisation
 
 
@@ -19,7 +20,7 @@ def statement():
     """The SQL, built from the models' tables."""
     organisation, session = table(Organisation), table(Session)
     organisers, session_organisations = table(Event.organisers.through), table(Session.organisations.through)
-    return f"""
+    return Prepared(f"""
         SELECT
           (SELECT coalesce(json_agg(row_to_json(o) ORDER BY o.name, o.id), '[]')
              FROM {organisers} l JOIN {organisation} o ON o.id = l.organisation_id WHERE l.event_id = %(event)s),
@@ -28,14 +29,14 @@ def statement():
                       FROM {session_organisations} l JOIN {organisation} o ON o.id = l.organisation_id
                      WHERE l.session_id = s.id)) ORDER BY s."order", s.id), '[]')
              FROM {session} s WHERE s.event_id = %(event)s)
-    """  # noqa: S608 - table names from model metadata; every value is a parameter
+    """)  # noqa: S608 - table names from model metadata; every value is a parameter
 
 
 def load_relations(event):
     """Fill the event's organisers and sessions (each with its organisations) in one query; returns it."""
     db = event._state.db or "default"
     with connections[db].cursor() as cursor:
-        cursor.execute(statement(), {"event": event.pk})
+        statement().execute(cursor, {"event": event.pk})
         organisers, sessions = cursor.fetchone()
     remember(event, "organisers", [instance(Organisation, row, db) for row in organisers])
     loaded = []

@@ -235,6 +235,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     }
     DATABASE_ROUTERS = ["newsroom.dbrouter.ReplicaRouter"]
     MIDDLEWARE = [*MIDDLEWARE, "newsroom.dbrouter.ReplicaMiddleware"]
+# The reader pages' own statements are prepared once per connection and run on generic plans
+# (newsroom/prepared.py); Django itself prepares nothing, so this setting touches only those.
+for _database in DATABASES.values():
+    _options = _database.setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
 # After a request that wrote, the same browser reads the primary for this long (a cookie).
 REPLICA_STICKY_SECONDS = int(os.environ.get("REPLICA_STICKY_SECONDS", 10))
 
