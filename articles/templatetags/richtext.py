@@ -4,12 +4,12 @@ microseconds and protects readers from rows written around the ORM."""
 import re
 
 from django import template
-from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from articles.page import BODY_PHOTOS_ATTR
 from articles.richtext import sanitize_body
 from photos.models import Photo
+from photos.templatetags.photos import figure_html
 
 register = template.Library()
 
@@ -39,7 +39,6 @@ def article_body(context, article):
         photo = photos.get(int(match[1])) if match[1].isdigit() and len(match[1]) < 19 else None
         if photo is None:
             return ""  # a reference to nothing shows nothing
-        photo_context = {"photo": photo, "lazy": True, "photo_preview_token": context.get("photo_preview_token")}
-        return render_to_string("includes/photo_figure.html", photo_context)
+        return figure_html(photo, lazy=True, token=context.get("photo_preview_token"))
 
-    return mark_safe(BODY_FIGURE.sub(figure, html))  # noqa: S308 - sanitised above; figures from our template
+    return mark_safe(BODY_FIGURE.sub(figure, html))  # noqa: S308 - sanitised above; figures escaped in figure_html

@@ -82,6 +82,23 @@ def picture_html(photo, crop="full", sizes="", lazy=False, token=None):
     )
 
 
+def figure_html(photo, lazy=False, token=None):
+    """A library photo with its caption and credit (the lead photo, photos in a body), as
+    includes/photo_figure.html printed it; no <figure> for a photo without renditions."""
+    esc = conditional_escape
+    if not photo.formats:
+        return "\n\n"  # the template's comment line and its last newline
+    caption = ""
+    if photo.caption or photo.credit:
+        credit = f' <span class="credit">ⓒ {esc(photo.credit)}</span>' if photo.credit else ""
+        caption = f"<figcaption>{esc(photo.caption)}{credit}</figcaption>"
+    return mark_safe(  # noqa: S308 - every value escaped above
+        f'\n<figure class="photo" data-photo-id="{esc(photo.pk)}">\n'
+        f"  {picture_html(photo, 'full', '', lazy=lazy, token=token)}\n\n"
+        f"  {caption}\n</figure>\n"
+    )
+
+
 @register.simple_tag(takes_context=True)
 def picture(context, photo, crop="full", sizes="", lazy=False):
     """`{% picture photo crop sizes lazy %}`: picture_html() with the page's preview token."""

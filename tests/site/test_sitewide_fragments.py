@@ -2,10 +2,12 @@
 and any change a reader can see still shows on the next page at once."""
 
 import pytest
+from django.urls import reverse
 
 from articles.models import Section
 from newsroom import pagecache
 from publication.models import SiteSettings
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,21 @@ def test_the_fragments_are_remembered(client, demo):
     client.get("/reporters/")
     Section.objects.filter(slug="world").update(name="몰래 바꾼 이름")  # around the signals: no new generation
     assert "몰래 바꾼 이름" not in masthead(client.get("/reporters/"))
+
+
+def test_a_new_comment_policy_shows_in_the_article_pages_comment_form_at_once(client, demo):
+    """The deferred comment form is a site-wide fragment too; the desk's moderation setting is part of it."""
+    held, shown = "댓글은 데스크가 확인한 뒤 기사 아래에 보입니다.", "댓글은 바로 보이며"
+    site = SiteSettings.current()
+    site.comments_moderation = "pre"
+    site.save()
+    page = client.get(demo.get_absolute_url()).content.decode()
+    assert held in page and shown not in page
+    assert f'action="{reverse("comments:post", args=[demo.pk])}"' in page
+    site.comments_moderation = "post"
+    site.save()
+    page = client.get(demo.get_absolute_url()).content.decode()
+    assert shown in page and held not in page
+    other = ArticleFactory(published=True)  # the same fields, the other story's own address to post to
+    page = client.get(other.get_absolute_url()).content.decode()
+    assert shown in page and f'action="{reverse("comments:post", args=[other.pk])}"' in page
