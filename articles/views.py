@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 
 from articles.models import Article, Section
-from articles.page import NEXT_ATTR, PREVIOUS_ATTR, RELATED_ATTR, load_relations
+from articles.page import NEXT_ATTR, PREVIOUS_ATTR, RELATED_ATTR, load_relations, published_article
 from articles.preview import PHOTO_PREVIEW_PARAM, article_id_from_token
 from newsroom.pagecache import reader_page
 from newsroom.pagination import keyset_page
@@ -20,7 +20,9 @@ from photos.models import Photo
 
 @reader_page
 def article_detail(request, pk, slug=None):
-    article = get_object_or_404(Article.objects.published().for_page(), pk=pk)
+    article = published_article(pk)
+    if article is None:
+        raise Http404
     if slug != article.slug:
         return redirect(article, permanent=True)
     return render(request, "articles/article_detail.html", article_context(load_relations(article)))

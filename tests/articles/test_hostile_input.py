@@ -88,3 +88,8 @@ def test_restoring_a_revision_whose_section_was_deleted(client_as_editor, editor
     assert response.status_code == 200
     article.refresh_from_db()
     assert article.headline == "첫 판" and article.section is None
+
+
+@pytest.mark.parametrize("pk", ["0", "9223372036854775807", "9223372036854775808", "99999999999999999999999"])
+def test_an_article_address_with_an_id_no_row_can_have_is_a_404(client, pk):
+    assert client.get(f"/news/{pk}/x/").status_code == 404

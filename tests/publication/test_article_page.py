@@ -6,6 +6,8 @@ import re
 import pytest
 from django.utils import timezone
 
+from articles.models import Article
+from articles.page import published_article
 from tests.factories import (
     ArticleFactory,
     EventFactory,
@@ -196,3 +198,26 @@ def test_sessions_the_article_covers_link_to_their_event(client):
         f'<a href="{session.event.get_absolute_url()}">{session.event.title}</a> · {session.order}. 수도 세션' in page
     )
     assert "kang@example.com" in page
+
+
+def test_the_page_reads_exactly_the_articles_readers_may_see(client, editor):
+    """articles.page.published_article() spells published().for_page() in SQL: each state, each side of now."""
+    now = timezone.now()
+    cases = {
+        "live": ArticleFactory(published=True, published_at=now - datetime.timedelta(minutes=1)),
+        "scheduled": ArticleFactory(published=True, published_at=now + datetime.timedelta(minutes=5)),
+        "draft": ArticleFactory(),
+        "in review": ArticleFactory(status=Article.Status.IN_REVIEW),
+        "withdrawn": ArticleFactory(published=True),
+    }
+    cases["withdrawn"].unpublish(editor)
+    for name, article in cases.items():
+        expected = Article.objects.published().filter(pk=article.pk).exists()
+        assert (published_article(article.pk) is not None) == expected == (name == "live"), name
+        assert client.get(article.get_absolute_url()).status_code == (200 if expected else 404), name
+    live = published_article(cases["live"].pk)
+    reference = Article.objects.for_page().get(pk=live.pk)
+    assert [getattr(live, f.attname) for f in Article._meta.concrete_fields] == [
+        getattr(reference, f.attname) for f in Article._meta.concrete_fields
+    ]
+    assert (live.section, live.lead_photo) == (reference.section, reference.lead_photo)
