@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,7 @@ class PublicationConfig(AppConfig):
         from articles.models import Correction, Transition
         from articles.signals import demo_loaded
         from newsroom import identity, pagecache
-        from publication import indexnow
+        from publication import indexnow, models
         from publication.demo import load_publication
         from publication.models import FrontPage, FrontPageStory, Page, SiteSettings, forget_pages, forget_site_settings
 
@@ -22,6 +23,9 @@ class PublicationConfig(AppConfig):
         for model, forget in [(SiteSettings, forget_site_settings), (Page, forget_pages)]:
             post_save.connect(forget, sender=model, dispatch_uid=f"publication:forget:{model.__name__}:save")
             post_delete.connect(forget, sender=model, dispatch_uid=f"publication:forget:{model.__name__}:delete")
+        # Each request keeps its own copy of the site settings, from its start to its end.
+        request_started.connect(models.request_started, dispatch_uid="publication:settings:request-started")
+        request_finished.connect(models.request_finished, dispatch_uid="publication:settings:request-finished")
         # articles knows nothing of IndexNow: we listen for the records its workflow leaves behind.
         post_save.connect(indexnow.on_transition, sender=Transition, dispatch_uid="publication:indexnow:transition")
         post_save.connect(indexnow.on_correction, sender=Correction, dispatch_uid="publication:indexnow:correction")

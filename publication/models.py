@@ -1,5 +1,7 @@
 """The paper itself: its name and legal details, its own pages, the front page's line-up, IndexNow's log."""
 
+import threading
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -35,6 +37,23 @@ def forget_cached(key):
 def forget_site_settings(**kwargs):
     """Signal receiver: the site settings changed."""
     forget_cached(SETTINGS_CACHE_KEY)
+    this_request.__dict__.pop("site_settings", None)
+
+
+# A request's own copy of the site settings. A page reads them half a dozen times (title, footer,
+# JSON-LD, share links, the comment policy), each a shared-cache round trip and an unpickled row.
+# Kept only between request_started and request_finished (PublicationConfig.ready), so a command or a
+# thread outside a request always reads the shared cache; a save in this request drops it.
+this_request = threading.local()
+
+
+def request_started(**kwargs):
+    this_request.__dict__.clear()
+    this_request.active = True
+
+
+def request_finished(**kwargs):
+    this_request.__dict__.clear()
 
 
 def forget_pages(**kwargs):
@@ -156,10 +175,14 @@ class SiteSettings(models.Model):
     def current(cls):
         """The site settings, from the cache when possible (no query per page); defaults before any are saved."""
         # With the cache down this reads the database every time, and never fails the page.
-        record = pagecache.cache_get(SETTINGS_CACHE_KEY)
+        record = this_request.__dict__.get("site_settings")
         if record is None:
-            record = cls.objects.filter(pk=1).first() or False  # False: "none saved yet", cached too
-            pagecache.cache_set(SETTINGS_CACHE_KEY, record, CACHE_SECONDS)
+            record = pagecache.cache_get(SETTINGS_CACHE_KEY)
+            if record is None:
+                record = cls.objects.filter(pk=1).first() or False  # False: "none saved yet", cached too
+                pagecache.cache_set(SETTINGS_CACHE_KEY, record, CACHE_SECONDS)
+            if getattr(this_request, "active", False):
+                this_request.site_settings = record
         # Before the desk saves any details, the default name is made per request, in the reader's language.
         return record or cls(pk=1, name=str(settings.SITE_NAME))
 

@@ -138,3 +138,45 @@ def test_without_a_record_the_site_uses_the_default_name(client, db):
 def test_before_any_details_are_saved_the_default_name_follows_the_language(client, db):
     assert "Copyright © Newsroom" in client.get("/en/").content.decode()  # cached first in English
     assert "저작권자 © 뉴스룸 무단전재 및 재배포 금지" in client.get("/").content.decode()
+
+
+def cache_reads(monkeypatch):
+    """Count the shared-cache reads of the site settings."""
+    from newsroom import pagecache
+
+    reads, read = [], pagecache.cache_get
+
+    def counting(key, default=None):
+        reads.append(key)
+        return read(key, default)
+
+    monkeypatch.setattr(pagecache, "cache_get", counting)
+    return reads
+
+
+def test_a_request_reads_the_site_settings_from_the_cache_once(monkeypatch):
+    from publication.models import SETTINGS_CACHE_KEY, request_finished, request_started
+
+    SiteSettings(name="스마트시티저널").save()
+    SiteSettings.current()  # cached
+    reads = cache_reads(monkeypatch)
+    request_started()  # the receivers of Django's signals (sending them would also close the connection)
+    first, again = SiteSettings.current(), SiteSettings.current()
+    assert reads == [SETTINGS_CACHE_KEY] and first is again
+    first.phone = "02-1234-5678"
+    first.save()  # a save in the request drops its copy: the next read is the saved row
+    assert SiteSettings.current() is not first and SiteSettings.current().phone == "02-1234-5678"
+    request_finished()
+    reads.clear()
+    SiteSettings.current(), SiteSettings.current()  # outside a request (a command, a thread): the cache each time
+    assert reads == [SETTINGS_CACHE_KEY, SETTINGS_CACHE_KEY]
+
+
+def test_a_page_reads_the_site_settings_once(client, demo, settings, monkeypatch):
+    from publication.models import SETTINGS_CACHE_KEY
+
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(demo.get_absolute_url())
+    reads = cache_reads(monkeypatch)
+    assert "스마트시티저널" in text(client.get(demo.get_absolute_url()))
+    assert reads.count(SETTINGS_CACHE_KEY) == 1
