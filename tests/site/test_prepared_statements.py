@@ -23,7 +23,7 @@ def test_a_statement_is_prepared_once_per_connection(settings, client, demo):
     with CaptureQueriesContext(connection) as second:
         assert client.get(demo.get_absolute_url()).status_code == 200
     names = [sql.split()[1] for sql in prepares(first)]
-    assert len(names) == 2  # the article's relations; its comments
+    assert len(names) == 3  # the article; its relations; its comments
     assert prepares(second) == []
     assert [query["sql"].split("(")[0].split()[1] for query in second if query["sql"].startswith("EXECUTE ")] == names
 
