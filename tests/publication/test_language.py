@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +60,33 @@ def test_footer_links_follow_the_page_language_whichever_was_cached_first(client
     assert 'href="/en/about/"' in english
     korean = client.get("/").content.decode()
     assert 'href="/about/"' in korean and "/en/about/" not in korean
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/en/",
+        "/section/world/?cursor=abc&x=%ED%95%9C",
+        "/en/section/world/",
+        "/tag/%EC%8A%A4%EB%A7%88%ED%8A%B8%EC%8B%9C%ED%8B%B0/",
+        "/search/?q=%EC%95%88%EC%A0%84+%EA%B5%90%ED%86%B5&page=2",
+        "/events/",
+        "/reporters/",
+        "/news/999999/no-such-story/",
+        "/no-such-page/",
+    ],
+)
+def test_the_switch_reverses_the_match_django_made_as_translate_url_would(client, demo, path):
+    """newsroom's translated_url() skips resolving the path again; its answer is Django's translate_url()'s."""
+    from django.urls import translate_url
+
+    from newsroom.templatetags.newsroom import translated_url
+
+    with translation.override("ko"):
+        story = demo.get_absolute_url()
+    for url in (path, story, "/en" + story):
+        request = client.get(url).wsgi_request
+        assert request.resolver_match is not None or "no-such" in url  # the quick way is taken
+        for language in ("ko", "en"):
+            assert translated_url(request, language) == translate_url(request.get_full_path(), language), url
