@@ -83,10 +83,11 @@ def test_the_switch_reverses_the_match_django_made_as_translate_url_would(client
 
     from newsroom.templatetags.newsroom import translated_url
 
+    # override(): a request leaves its language active in this thread, and later tests expect Korean.
     with translation.override("ko"):
         story = demo.get_absolute_url()
-    for url in (path, story, "/en" + story):
-        request = client.get(url).wsgi_request
-        assert request.resolver_match is not None or "no-such" in url  # the quick way is taken
-        for language in ("ko", "en"):
-            assert translated_url(request, language) == translate_url(request.get_full_path(), language), url
+        for url in (path, story, "/en" + story):
+            request = client.get(url).wsgi_request
+            assert request.resolver_match is not None or "no-such" in url  # the quick way is taken
+            for language in ("ko", "en"):
+                assert translated_url(request, language) == translate_url(request.get_full_path(), language), url
