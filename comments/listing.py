@@ -39,7 +39,7 @@ def page_number(raw):
     return int(raw)
 
 
-# The columns a shown comment needs (templates/comments/comment.html).
+# The columns a shown comment needs (SectionMarkup.comment in comments/templatetags/comments.py).
 SHOWN = ("id", "name", "body", "status", "created_at")
 
 

@@ -53,7 +53,7 @@ class SectionMarkup:
         self.zone = timezone.get_current_timezone()
 
     def comment(self, comment):
-        """comments/comment.html: name, time and text of one comment."""
+        """<li class="comment">: name, time and text of one comment."""
         local = timezone.localtime(comment.created_at, self.zone)
         return (
             f'<li class="comment" id="comment-{markup.escape(comment.pk)}">\n'
@@ -134,3 +134,9 @@ def comments_section(context, comments):
     """<section class="comments">: the count, a page of comments with its pager, and the form."""
     section = SectionMarkup(context.get("request"), comments).section()
     return mark_safe(section)  # noqa: S308 - every value escaped in SectionMarkup; the form is a template
+
+
+@register.simple_tag
+def comment_item(comment):
+    """One <li class="comment">, as under the story (the page shown after posting)."""
+    return mark_safe(SectionMarkup(None, None).comment(comment))  # noqa: S308 - escaped in SectionMarkup

@@ -2,7 +2,7 @@
 template they replaced (comments/section.html), in every state: none, a page of several, open or closed."""
 
 import pytest
-from django.template import engines
+from django.template import Engine, RequestContext, engines
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -19,7 +19,7 @@ SECTION_BEFORE = """{% load i18n static newsroom comments %}
   <h2 id="comments-heading">{% translate '독자 댓글' %} <span class="comment-total">{{ comments.count }}</span></h2>
   {% if comments.page %}
   <ol class="comment-list">
-    {% for comment in comments.page %}{% include "comments/comment.html" %}{% endfor %}
+    {% for comment in comments.page %}{% include "comment.html" %}{% endfor %}
   </ol>
   {% if comments.page.has_other_pages %}
   <nav class="pager" aria-label="{% translate '댓글 쪽' %}">
@@ -40,6 +40,12 @@ SECTION_BEFORE = """{% load i18n static newsroom comments %}
   {% endif %}
 </section>
 """  # noqa: E501
+# templates/comments/comment.html, which the section included for each comment (gone too).
+COMMENT_BEFORE = """{% load newsroom comments %}<li class="comment" id="comment-{{ comment.pk }}">
+  <p class="comment-meta"><strong class="comment-name">{{ comment.name }}</strong> <time datetime="{{ comment.created_at|date:'c' }}">{{ comment.created_at|kst }}</time></p>
+  <div class="comment-body">{{ comment|comment_text }}</div>
+</li>
+"""  # noqa: E501
 SECTION_NOW = "{% load comments %}{% comments_section comments %}"
 HOSTILE = "<script>alert('x')</script> & \"따옴표\" http://example.com/a?b=1&c=2"
 
@@ -47,7 +53,22 @@ HOSTILE = "<script>alert('x')</script> & \"따옴표\" http://example.com/a?b=1&
 def render(source, query, article):
     request = RequestFactory().get("/news/1/x/", query)
     comments = listing.article_comments(article, request.GET.get(listing.PAGE_PARAMETER))
-    return engines["django"].from_string(source).render({"comments": comments, "request": request}, request)
+    site = engines["django"].engine
+    engine = Engine(
+        dirs=site.dirs,
+        app_dirs=False,
+        loaders=[
+            ("django.template.loaders.locmem.Loader", {"comment.html": COMMENT_BEFORE}),
+            "django.template.loaders.filesystem.Loader",
+            "django.template.loaders.app_directories.Loader",
+        ],
+        libraries=site.libraries,
+        builtins=["django.templatetags.i18n", "django.templatetags.static"],
+    )
+    template = (
+        engine.from_string(source) if source == SECTION_BEFORE else engines["django"].from_string(source).template
+    )
+    return template.render(RequestContext(request, {"comments": comments}))
 
 
 def add(article, n, **fields):
