@@ -190,43 +190,45 @@ class StoryMarkup:
     def footer(self):
         """Tags, the sessions and events the story covered, the organisations in it: each list only if any."""
         article = self.article
-        parts = []
-        tags = article.tags.all()
-        if tags:
-            items = "".join(
-                f'<li><a href="{escape(reverse("articles:tag", {"slug": tag.slug}))}">#{escape(tag.name)}</a></li>'
-                if tag.slug
-                else f"<li>#{escape(tag.name)}</li>"
-                for tag in tags
-            )
-            parts.append(f'\n    <h2>{escape(_("태그"))}</h2>\n    <ul class="tags">{items}</ul>\n    ')
-        parts.append("\n    ")
-        sessions = article.sessions.all()
-        if sessions:
-            items = "".join(
-                f'<li><a href="{escape(session.event.get_absolute_url())}">{escape(session.event.title)}</a>'
-                f" · {escape(session.order)}. {escape(session.title)}</li>"
-                for session in sessions
-            )
-            parts.append(f'\n    <h2>{escape(_("취재한 세션"))}</h2>\n    <ul class="plain">{items}</ul>\n    ')
-        parts.append("\n    ")
-        events = article.events.all()
-        if events:
-            items = "".join(
-                f'<li><a href="{escape(event.get_absolute_url())}">{escape(event.title)}</a>'
-                f' <span class="meta">{self.date(event.starts_at)}</span></li>'
-                for event in events
-            )
-            parts.append(f'\n    <h2>{escape(_("관련 행사"))}</h2>\n    <ul class="plain">{items}</ul>\n    ')
-        parts.append("\n    ")
-        organisations = article.organisations.all()
-        if organisations:
-            items = "".join(
-                f'<li><a href="{escape(organisation.get_absolute_url())}">{escape(organisation)}</a></li>'
-                for organisation in organisations
-            )
-            parts.append(f'\n    <h2>{escape(_("기사 속 기관"))}</h2>\n    <ul class="chips">{items}</ul>\n    ')
-        return "    " + "".join(parts)
+        lists = [
+            (_("태그"), "tags", [self.tag(tag) for tag in article.tags.all()]),
+            (
+                _("취재한 세션"),
+                "plain",
+                [
+                    f'<li><a href="{escape(session.event.get_absolute_url())}">{escape(session.event.title)}</a>'
+                    f" · {escape(session.order)}. {escape(session.title)}</li>"
+                    for session in article.sessions.all()
+                ],
+            ),
+            (
+                _("관련 행사"),
+                "plain",
+                [
+                    f'<li><a href="{escape(event.get_absolute_url())}">{escape(event.title)}</a>'
+                    f' <span class="meta">{self.date(event.starts_at)}</span></li>'
+                    for event in article.events.all()
+                ],
+            ),
+            (
+                _("기사 속 기관"),
+                "chips",
+                [
+                    f'<li><a href="{escape(organisation.get_absolute_url())}">{escape(organisation)}</a></li>'
+                    for organisation in article.organisations.all()
+                ],
+            ),
+        ]
+        return "    " + "\n    ".join(
+            f'\n    <h2>{escape(heading)}</h2>\n    <ul class="{css}">{"".join(items)}</ul>\n    ' if items else ""
+            for heading, css, items in lists
+        )
+
+    def tag(self, tag):
+        """#tag, linked to its page when it has an address."""
+        if not tag.slug:
+            return f"<li>#{escape(tag.name)}</li>"
+        return f'<li><a href="{escape(reverse("articles:tag", {"slug": tag.slug}))}">#{escape(tag.name)}</a></li>'
 
     def date(self, value):
         return self.local(value).strftime(KST_DATE_FORMAT) if value else ""
