@@ -46,6 +46,39 @@ COMMENT_BEFORE = """{% load newsroom comments %}<li class="comment" id="comment-
   <div class="comment-body">{{ comment|comment_text }}</div>
 </li>
 """  # noqa: E501
+# templates/comments/form.html before its fields became a site-wide fragment (comments/form_fields.html).
+FORM_BEFORE = """{% load i18n %}{# The comment form. deferred: on the cached article page, where a script fetches the challenge and CSRF token and then shows the form. #}
+<form class="comment-form" method="post" action="{% url 'comments:post' article.pk %}"{% if deferred %} hidden data-challenge-url="{% url 'comments:challenge' %}"{% endif %}>
+  <h3>{% translate '댓글 쓰기' %}</h3>
+  {% if deferred %}<input type="hidden" name="csrfmiddlewaretoken" value="">{% else %}{% csrf_token %}{% endif %}
+  {% if refusal %}<p class="errors" role="alert">{{ refusal }}</p>{% endif %}
+  {% if form.non_field_errors %}<ul class="errors" role="alert">{% for error in form.non_field_errors %}<li>{{ error }}</li>{% endfor %}</ul>{% endif %}
+  <div class="comment-fields">
+    <p><label for="id_name">{% translate '이름' %}</label> <input type="text" name="name" id="id_name" maxlength="40" required autocomplete="nickname" value="{{ form.name.value|default:'' }}">{% for error in form.name.errors %}<span class="errors">{{ error }}</span>{% endfor %}</p>
+    <p><label for="id_email">{% translate '이메일(선택)' %}</label> <input type="email" name="email" id="id_email" maxlength="254" autocomplete="email" aria-describedby="email-help" value="{{ form.email.value|default:'' }}">
+      <small id="email-help">{% translate '독자에게 보이지 않습니다. 편집국이 연락할 때만 씁니다.' %}</small>{% for error in form.email.errors %}<span class="errors">{{ error }}</span>{% endfor %}</p>
+  </div>
+  <p><label for="id_body">{% translate '댓글' %}</label>
+    <textarea name="body" id="id_body" rows="5" maxlength="{{ form.body.field.widget.attrs.maxlength }}" required aria-describedby="body-help">{{ form.body.value|default:'' }}</textarea>
+    <small id="body-help">{{ form.body.help_text }}</small>{% for error in form.body.errors %}<span class="errors">{{ error }}</span>{% endfor %}</p>
+  <fieldset class="challenge">
+    <legend>{% translate '도배방지 이미지' %}</legend>
+    <img class="challenge-image"{% if challenge.image_url %} src="{{ challenge.image_url }}"{% endif %} alt="{% translate '도배방지 이미지: 그림 속 글자를 아래 칸에 입력하세요' %}">
+    <button type="button" class="challenge-refresh" data-challenge-url="{% url 'comments:challenge' %}" hidden>{% translate '새 그림' %}</button>
+    <a class="challenge-audio" href="{{ challenge.audio_url|default:'' }}"{% if not challenge.audio_url %} hidden{% endif %}>{% translate '소리로 듣기' %}</a>
+    <p class="errors challenge-error" role="alert" hidden>{% translate '도배방지 그림을 불러오지 못했습니다. 잠시 뒤 새 그림을 눌러 주세요.' %}</p>
+    <input type="hidden" name="captcha_0" value="{{ challenge.key|default:'' }}">
+    <p><label for="id_captcha_1">{% translate '그림 속 글자' %}</label> <input type="text" name="captcha_1" id="id_captcha_1" required autocomplete="off" autocapitalize="off" autocorrect="off" spellcheck="false" maxlength="20" aria-describedby="challenge-help">
+      <small id="challenge-help">{% translate '대소문자는 가리지 않습니다. 글자가 잘 안 보이면 새 그림을 받으세요.' %}</small>{% for error in form.captcha.errors %}<span class="errors">{{ error }}</span>{% endfor %}</p>
+  </fieldset>
+  <p class="comment-policy">
+    {% if holds_for_approval %}{% translate '댓글은 데스크가 확인한 뒤 기사 아래에 보입니다.' %}{% else %}{% translate '댓글은 바로 보이며, 운영 원칙에 어긋나면 데스크가 숨길 수 있습니다.' %}{% endif %}
+    {% translate '링크는 데스크가 승인한 댓글에서만 눌러집니다.' %}
+    {% blocktranslate with days=keep_days %}이메일은 공개하지 않으며, IP 주소와 이메일은 도배 방지와 연락에만 쓰고 {{ days }}일 뒤 지웁니다.{% endblocktranslate %}
+  </p>
+  <p><button type="submit">{% translate '댓글 등록' %}</button></p>
+</form>
+"""  # noqa: E501
 SECTION_NOW = "{% load comments %}{% comments_section comments %}"
 HOSTILE = "<script>alert('x')</script> & \"따옴표\" http://example.com/a?b=1&c=2"
 
@@ -100,3 +133,43 @@ def test_open_closed_and_unpublished_read_as_the_template_wrote_them(mode):
         add(article, 1)
         assert render(SECTION_NOW, {}, article) == render(SECTION_BEFORE, {}, article)
     assert "<script>alert" not in render(SECTION_NOW, {}, live)
+
+
+@pytest.mark.parametrize("deferred", [True, False])
+@pytest.mark.parametrize("holds", [True, False])
+def test_the_form_reads_as_before_its_fields_became_a_shared_fragment(deferred, holds):
+    """Deferred (the article page) and not (the page for writing without JavaScript: errors, typed text, refusal)."""
+    from comments.forms import CommentForm
+
+    article = ArticleFactory(published=True)
+    form = CommentForm() if deferred else CommentForm(data={"name": "<b>독자</b>", "body": HOSTILE, "captcha_1": ""})
+    if not deferred:
+        form.is_valid()
+    context = {"article": article, "form": form, "holds_for_approval": holds, "keep_days": 90, "deferred": deferred}
+    if not deferred:
+        context.update(
+            refusal="잠시 뒤 다시 <써> 주세요.", challenge={"image_url": "/c/1.png", "key": "k&1", "audio_url": ""}
+        )
+    request = RequestFactory().get("/")
+    for _ in range(2):  # the second time, the fields come from the shared fragment
+        new = engines["django"].get_template("comments/form.html").template.render(RequestContext(request, context))
+        old = engines["django"].from_string(FORM_BEFORE).template.render(RequestContext(request, context))
+        assert new.replace(csrf(new), "") == old.replace(csrf(old), "")
+
+
+def csrf(html):
+    """The CSRF token's value, different on every render."""
+    marker = 'name="csrfmiddlewaretoken" value="'
+    return html.split(marker)[1].split('"')[0] if marker in html else ""
+
+
+def test_a_new_moderation_policy_shows_on_the_next_page_although_the_fields_are_shared(client, settings):
+    from publication.models import SiteSettings
+
+    settings.PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(published=True)
+    for moderation, shown in (("pre", "데스크가 확인한 뒤"), ("post", "댓글은 바로 보이며")):
+        site = SiteSettings.current()
+        site.comments_moderation = moderation
+        site.save()
+        assert shown in client.get(article.get_absolute_url()).content.decode()

@@ -36,6 +36,7 @@ def test_parameters_by_name_repeated_names_and_a_literal_percent():
             assert cursor.fetchone() == (2 * a + b, True, f"{b}!")
 
 
+@pytest.mark.django_db(transaction=True)  # a real ROLLBACK, not a savepoint inside the test's transaction
 def test_a_rolled_back_transaction_keeps_the_statement():
     statement = Prepared("SELECT %(n)s::int * 2")
     with pytest.raises(RuntimeError), transaction.atomic(), connection.cursor() as cursor:
