@@ -163,7 +163,7 @@ class StoryMarkup:
         )
 
     def share(self):
-        """includes/share.html: plain share links, the app share button and the address to copy."""
+        """Plain share links, the app share button and the address to copy (what includes/share.html printed)."""
         url, headline = self.canonical, self.article.headline
         esc_url, esc_headline = escape(url), escape(headline)
 
