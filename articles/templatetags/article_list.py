@@ -11,8 +11,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from newsroom.markup import escape
-from newsroom.templatetags.newsroom import KST_FORMAT
+from newsroom.markup import escape, time_html
 from photos.templatetags.photos import picture_html
 
 register = template.Library()
@@ -46,11 +45,7 @@ class ListMarkup:
         return ", ".join(self.reporter(byline.reporter) for byline in article.ordered_bylines()) + "\n"
 
     def time(self, value):
-        """<time>: ISO 8601 (the `date:'c'` filter) and the Korean way (`kst`), both in the site's zone."""
-        if not value:
-            return '<time datetime=""></time>'
-        local = timezone.localtime(value, self.zone)
-        return f'<time datetime="{local.isoformat()}">{local.strftime(KST_FORMAT)}</time>'
+        return time_html(value, self.zone)
 
     def picture(self, photo, sizes, lazy=False):
         """The 16:9 <picture>, with the newline includes/photo_picture.html ended with (the links kept it)."""

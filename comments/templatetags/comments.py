@@ -1,6 +1,7 @@
 """Comments on the article page: {% article_comments article as comments %}, then {% comments_section comments %}."""
 
 from django import template
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
@@ -12,7 +13,6 @@ from comments import listing
 from comments.models import Comment
 from newsroom import markup
 from newsroom.reversing import reverse
-from newsroom.templatetags.newsroom import KST_FORMAT
 
 register = template.Library()
 
@@ -54,17 +54,16 @@ class SectionMarkup:
 
     def comment(self, comment):
         """<li class="comment">: name, time and text of one comment."""
-        local = timezone.localtime(comment.created_at, self.zone)
         return (
             f'<li class="comment" id="comment-{markup.escape(comment.pk)}">\n'
             f'  <p class="comment-meta"><strong class="comment-name">{markup.escape(comment.name)}</strong>'
-            f' <time datetime="{local.isoformat()}">{local.strftime(KST_FORMAT)}</time></p>\n'
+            f" {markup.time_html(comment.created_at, self.zone)}</p>\n"
             f'  <div class="comment-body">{comment_text(comment)}</div>\n</li>\n'
         )
 
     def page_link(self, number):
         """`{% querystring comments=number %}`: this address with another page of comments."""
-        parameters = self.request.GET.copy() if self.request else {}
+        parameters = self.request.GET.copy() if self.request else QueryDict(mutable=True)
         parameters[listing.PAGE_PARAMETER] = number
         return markup.escape(f"?{parameters.urlencode()}")
 

@@ -5,12 +5,10 @@ page's rendering in the template language; the markup is the same.
 """
 
 from django import template
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from articles.templatetags.article_list import ListMarkup
-from newsroom.markup import escape
-from newsroom.templatetags.newsroom import KST_DATE_FORMAT
+from newsroom.markup import date_text, escape
 
 register = template.Library()
 
@@ -60,8 +58,7 @@ class FrontPageMarkup(ListMarkup):
         )
 
     def date(self, value):
-        """`kst_date`: 2020/08/06 in the site's zone."""
-        return timezone.localtime(value, self.zone).strftime(KST_DATE_FORMAT) if value else ""
+        return date_text(value, self.zone)
 
 
 @register.simple_tag(takes_context=True)

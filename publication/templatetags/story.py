@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from articles.templatetags.richtext import article_body
-from newsroom.html_text import plain_text
-from newsroom.markup import escape
+from newsroom.markup import date_text, escape, time_html
 from newsroom.reversing import reverse
-from newsroom.templatetags.newsroom import KST_DATE_FORMAT, KST_FORMAT, readable_url, w3c
+from newsroom.templatetags.newsroom import readable_url, w3c
 from photos.templatetags.photos import figure_html
+from publication import structured_data
 from publication.images import share_image
 from publication.models import SiteSettings
 from publication.structured_data import absolute
@@ -39,19 +39,14 @@ class StoryMarkup:
         self.zone = timezone.get_current_timezone()
         self.canonical = absolute(self.request, article)
 
-    def local(self, value):
-        return timezone.localtime(value, self.zone)
-
     def time(self, value):
-        """<time>: ISO 8601 (the `date:'c'` filter) and the Korean way (`kst`), in the site's zone."""
-        local = self.local(value)
-        return f'<time datetime="{local.isoformat()}">{local.strftime(KST_FORMAT)}</time>'
+        return time_html(value, self.zone)
 
     def meta(self):
         """The <head> block: description, canonical address, Open Graph, Twitter card and JSON-LD."""
         article, preview = self.article, self.context.get("preview")
         image = share_image(self.request, article)
-        description = escape(plain_description(article))
+        description = escape(structured_data.description(article))
         headline, canonical = escape(article.headline), escape(self.canonical)
         parts = ["\n", '<meta name="robots" content="noindex, nofollow">' if preview else "", "\n\n"]
         parts.append(
@@ -231,7 +226,7 @@ class StoryMarkup:
         return f'<li><a href="{escape(reverse("articles:tag", {"slug": tag.slug}))}">#{escape(tag.name)}</a></li>'
 
     def date(self, value):
-        return self.local(value).strftime(KST_DATE_FORMAT) if value else ""
+        return date_text(value, self.zone)
 
     def related(self):
         related = self.context.get("related")
@@ -267,11 +262,6 @@ class StoryMarkup:
         return (
             f'\n  <nav class="neighbours" aria-label="{escape(_("같은 섹션의 다른 기사"))}">\n    {links}\n  </nav>\n  '
         )
-
-
-def plain_description(article):
-    """The description tags' text: the deck, or the start of the body, as plain text."""
-    return plain_text(article.deck or article.body, 160)
 
 
 @register.simple_tag(takes_context=True)
