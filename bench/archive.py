@@ -19,7 +19,7 @@ NULL = "<null>"
 ARTICLE_COLUMNS = (
     "id, headline, deck, slug, body, status, created_at, updated_at, published_at, revised_at, section_id, version"
 )
-ENTRY_COLUMNS = "article_id, document, title"
+ENTRY_COLUMNS = "article_id, document, title, live_at"
 COPY_OPTIONS = "WITH (FORMAT csv, NULL '<null>')"
 
 
@@ -67,13 +67,14 @@ def copy_rows(cursor, table, columns, rows):
     cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN {COPY_OPTIONS}", buffer)
 
 
-def article_row(pk, headline, deck, body, tags, status, published_at, section_id, now, vectors=None):
+def article_row(pk, headline, deck, body, tags, status, published_at, section_id, vectors=None):
     """(articles_article row, search_entry row) for COPY, indexed by the site's own code."""
     from search.index import document
 
     vector, title = vectors or document(headline, deck, body, tags, published_at)
-    times = [now, now, published_at, None]  # created, updated, published, revised
-    return [pk, headline, deck, f"a-{pk}", body, status, *times, section_id, 0], [pk, vector, title]
+    times = [published_at, published_at, published_at, None]  # created, updated, published, revised
+    live_at = published_at if status == "published" else None  # Entry.live_at, as search/index.py writes it
+    return [pk, headline, deck, f"a-{pk}", body, status, *times, section_id, 0], [pk, vector, title, live_at]
 
 
 def copy_articles(cursor, rows):
@@ -168,6 +169,9 @@ def load_realistic(n, seed=20200806, batch=2000):
     content_type = ContentType.objects.get_for_model(Article).pk
     now = timezone.now()
     span = YEARS * 365 * 86400
+    # A newsroom writes its stories one after another: ids follow publication times, oldest first, as in
+    # a real archive (a month's stories sit together on disk, which is what reading a month costs).
+    moments = sorted(now - timezone.timedelta(seconds=rng.randrange(60, span)) for _ in range(n))
     first = (Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     # Indexing is most of the work: every core shares it. Fork with no database connection open,
     # so no child can close the parent's.
@@ -186,14 +190,14 @@ def load_realistic(n, seed=20200806, batch=2000):
                     rng.sample(TAGS, rng.randint(1, 3)) + ([LIST_TAG] if rng.random() < 0.1 else []) for _ in ids
                 ]
                 states = ["draft" if rng.random() < DRAFT_SHARE else "published" for _ in ids]
-                times = [now - timezone.timedelta(seconds=rng.randrange(60, span)) for _ in ids]
+                times = moments[start - first : start - first + len(ids)]
                 jobs = [(*text, names, at) for text, names, at in zip(texts, names_of, times, strict=True)]
                 vectors = pool.starmap(document, jobs)
                 for pk, (headline, deck, body), names, vector, status, published in zip(
                     ids, texts, names_of, vectors, states, times, strict=True
                 ):
                     section = rng.choices(section_ids, weights)[0]
-                    row = article_row(pk, headline, deck, body, names, status, published, section, now, vector)
+                    row = article_row(pk, headline, deck, body, names, status, published, section, vector)
                     articles.append(row)
                     for order, reporter in enumerate(rng.sample(reporters, 2 if rng.random() < 0.1 else 1)):
                         bylines.append([pk, reporter, order])
