@@ -4,9 +4,9 @@ page): each with its section, lead photo and bylines, in one query instead of a 
 `ArticleQuerySet.for_lists()` keeps the queryset's filters, order and slice and hands its
 evaluation to `Stories`: the queryset picks the ids, one statement returns each story as JSON
 (`story_json()`), and `story()` turns a row into an `Article` with everything a list shows in
-place, so showing it runs no query. Only the columns a list shows are read (STORY_FIELDS; the body
-too for search snippets); touching another field loads it, one query per article, which the
-query-count tests would catch.
+place, so showing it runs no query. Only the columns a list shows are read (STORY_FIELDS; search
+adds a stretch of the body for its snippets, search/queries.py); touching another field loads it,
+one query per article, which the query-count tests would catch.
 """
 
 from functools import cache
@@ -43,14 +43,13 @@ def column_list(alias, model, names):
 
 
 @cache
-def story_json(body=False):
+def story_json():
     """SQL for one story as JSON, from the article row aliased `a`."""
     section, photo = quote(Section._meta.db_table), quote(Photo._meta.db_table)
     byline, reporter = quote(Byline._meta.db_table), quote(Reporter._meta.db_table)
     picture = ("id", *(Photo._meta.get_field(name).attname for name in PICTURE_FIELDS))
-    shown = (*STORY_FIELDS, "body") if body else STORY_FIELDS
     return f"""json_build_object(
-        'article', {columns("a", Article, shown)},
+        'article', {columns("a", Article, STORY_FIELDS)},
         'section', (SELECT row_to_json(s) FROM {section} s WHERE s.id = a.section_id),
         'photo', (SELECT {columns("p", Photo, picture)} FROM {photo} p WHERE p.id = a.lead_photo_id),
         'bylines', (SELECT coalesce(json_agg(json_build_object('byline', {columns("b", Byline, BYLINE_FIELDS)},
@@ -76,8 +75,6 @@ def story(row, db):
 class Stories(BaseIterable):
     """Evaluates a for_lists() queryset: its ids (filters, order, slice kept), then the stories in one query."""
 
-    body = False
-
     def __iter__(self):
         queryset = self.queryset
         try:
@@ -86,7 +83,7 @@ class Stories(BaseIterable):
             return iter(())
         # row_number() over the ordered ids keeps the queryset's order through the join.
         sql = (
-            f"SELECT coalesce(json_agg({story_json(self.body)} ORDER BY picked.position), '[]')"  # noqa: S608
+            f"SELECT coalesce(json_agg({story_json()} ORDER BY picked.position), '[]')"  # noqa: S608
             f" FROM (SELECT id, row_number() OVER () AS position FROM ({ids_sql}) AS ids(id)) picked"
             f" JOIN {quote(Article._meta.db_table)} a ON a.id = picked.id"
         )
@@ -94,9 +91,3 @@ class Stories(BaseIterable):
             cursor.execute(sql, params)
             rows = cursor.fetchone()[0]
         return (story(row, queryset.db) for row in rows)
-
-
-class StoriesWithBody(Stories):
-    """Stories with their body, for search results' snippets."""
-
-    body = True

@@ -21,13 +21,18 @@ CURSOR_RE = re.compile(r"^(\d{1,16})-(\d{1,18})$")
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """Return the requested numbered page; a page number that is not a number or is out of range is a 404."""
-    paginator = Paginator(queryset, per_page)
+def page_number(request):
+    """The numbered page asked for (?page=, 1 without); anything but a number of up to six digits is a 404."""
     raw = request.GET.get("page", "1")
     if not (raw.isascii() and raw.isdigit()) or len(raw) > 6:
         raise Http404(_("잘못된 쪽 번호입니다."))
-    number = int(raw)
+    return int(raw)
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """Return the requested numbered page; a page number that is not a number or is out of range is a 404."""
+    paginator = Paginator(queryset, per_page)
+    number = page_number(request)
     if number < 1 or (number > 1 and number > paginator.num_pages):
         raise Http404(_("없는 쪽입니다."))
     return paginator.page(number)

@@ -40,16 +40,22 @@ def document(headline, deck, body, tags, published_at=None):
 
 
 def write(rows, using="default"):
-    """Store (article id, document, title) rows, replacing what was there; an article deleted meanwhile is skipped."""
+    """Store (article id, document, title) rows, replacing what was there; an article deleted meanwhile is skipped.
+
+    Entry.live_at is read from the article row as it stands, locked (FOR SHARE) so that a status change
+    committing meanwhile is either read here or made after, when the trigger of migration 0002 applies it.
+    """
     connection = connections[using]
     table = connection.ops.quote_name(Entry._meta.db_table)
     articles = connection.ops.quote_name(Article._meta.db_table)
     with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} (article_id, document, title)"  # noqa: S608
-            f" SELECT id, %s::tsvector, %s::tsvector FROM {articles} WHERE id = %s"
-            " ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document, title = EXCLUDED.title",
-            [(document, title, pk) for pk, document, title in rows],
+            f"INSERT INTO {table} (article_id, document, title, live_at)"  # noqa: S608
+            f" SELECT id, %s::tsvector, %s::tsvector, CASE WHEN status = %s THEN published_at END"
+            f" FROM {articles} WHERE id = %s FOR SHARE"
+            " ON CONFLICT (article_id) DO UPDATE"
+            " SET document = EXCLUDED.document, title = EXCLUDED.title, live_at = EXCLUDED.live_at",
+            [(document, title, Article.Status.PUBLISHED, pk) for pk, document, title in rows],
         )
 
 

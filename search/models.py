@@ -18,6 +18,10 @@ class Entry(models.Model):
     document = SearchVectorField(_("검색 색인"))
     # The same for headline, deck and tags alone: small, so ranking can read it for every hit.
     title = SearchVectorField(_("제목 검색 색인"))
+    # The article's published_at while it is published, else empty: what search filters and orders by,
+    # so a search reads this table alone. Written with the entry and kept in step with the article by a
+    # database trigger (migration 0002), whatever changes the article.
+    live_at = models.DateTimeField(_("독자에게 보이는 시각"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("검색 색인")

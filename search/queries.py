@@ -5,20 +5,22 @@ weighted A, B, D and C in Entry.document; Entry.title holds the first three.
 """
 
 import datetime
-import functools
-import operator
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connections
 from django.db.models import BooleanField, F, Func, Q, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
-from articles.models import Article
+from articles.lists import story, story_json
+from articles.models import Article, Byline, Section
+from newsroom.jsonrows import table
+from newsroom.pagination import PAGE_SIZE
+from reporters.models import Reporter
 from search import tokenizer
 from search.index import plain_text
+from search.models import Entry
 
 SNIPPET_LENGTH = 160
 # Characters of body HTML kept before the first match (and twice that after it) to cut a snippet from.
@@ -33,11 +35,9 @@ class Matches(Func):
     output_field = BooleanField()
 
 
-DOCUMENT, TITLE = "search_entry__document", "search_entry__title"
-
-
-def matches(tsquery, field=DOCUMENT):
-    return Matches(F(field), Cast(Value(tsquery), SearchQueryField()))
+def matches(tsquery):
+    """An article's search entry matches the tsquery (the admin's search)."""
+    return Matches(F("search_entry__document"), Cast(Value(tsquery), SearchQueryField()))
 
 
 # Only the newest SEARCH_WINDOW hits are ranked and counted; more shows as "500건 이상" (docs/SEARCH.md).
@@ -45,34 +45,36 @@ def matches(tsquery, field=DOCUMENT):
 SEARCH_WINDOW = 500
 
 
-class NewestHits:
-    """The newest SEARCH_WINDOW hits in rank order, for a Paginator; only a page's articles are loaded."""
+class Results:
+    """The newest SEARCH_WINDOW hits in rank order, for a Paginator: one statement finds them, ranks them,
+    counts them and returns the stories of the page the reader asked for (`wanted`, numbered from 1)."""
 
-    def __init__(self, hits, query):
-        self.hits, self.query = hits, query
+    def __init__(self, query, combine, filters, wanted=1):
+        self.query, self.combine, self.filters = query, combine, filters
+        self.wanted = max(1, wanted)
+        self.total = None
+        self.loaded = {}  # first position -> the stories from there, as many as a page holds
 
-    @cached_property
-    def ranked(self):
-        """(ids in rank order, whether older hits were left out)."""
-        rows = sorted(newest(self.hits, self.query), key=lambda row: (row[1], row[0]), reverse=True)
-        cut = len(rows) > SEARCH_WINDOW
-        # Every term in the headline, any in the headline, any in the deck, then newer, then the id.
-        rows = sorted(rows[:SEARCH_WINDOW], key=lambda row: (row[2], row[3], row[4], row[1], row[0]), reverse=True)
-        return [row[0] for row in rows], cut
+    def load(self, start, size):
+        self.total, stories = run(self.query, self.combine, self.filters, start, size)
+        self.loaded[start] = (size, stories)
+
+    def count(self):
+        if self.total is None:
+            self.load((self.wanted - 1) * PAGE_SIZE, PAGE_SIZE)
+        return min(self.total, SEARCH_WINDOW)
 
     @property
     def cut(self):
-        return self.ranked[1]
-
-    def count(self):
-        return len(self.ranked[0])
+        """Whether hits older than the window were left out."""
+        return self.count() < self.total
 
     def __getitem__(self, page):
-        ids = self.ranked[0][page]
-        # The list's columns plus the body, which the snippet is cut from: twenty bodies, not every hit's.
-        shown = Article.objects.filter(pk__in=ids).for_lists(body=True)
-        shown = {a.pk: a for a in shown}
-        return [shown[pk] for pk in ids if pk in shown]
+        start, stop = page.start or 0, page.stop
+        size = stop - start
+        if start not in self.loaded or self.loaded[start][0] < size:
+            self.load(start, size)
+        return self.loaded[start][1][:size]
 
 
 # The newest hits are looked for month by month, newest first, in windows of these many months;
@@ -102,108 +104,149 @@ def month_start(year, month, after=False):
     return datetime.datetime(year, month, 1, tzinfo=datetime.UTC)
 
 
-def newest(hits, query):
-    """Up to SEARCH_WINDOW + 1 newest hits as (id, published_at, every term in the headline, any term in the
-    headline, any in the deck): the ranking tests run on those rows only, not on every hit.
-
-    One statement: a UNION ALL of month windows, newest first, under one LIMIT. PostgreSQL runs
-    the parts in order and stops once it has enough, so a word in most articles reads about a
-    month of them from the GIN index (the month is a lexeme of Entry.document), whatever the
-    archive's size; a rare word goes through every window, each a small index lookup.
-    """
-    sql, params = newest_sql(hits, query)
+def run(query, combine, filters, start, size):
+    """(hits up to SEARCH_WINDOW + 1, the stories at rank positions start .. start + size)."""
+    sql, params = statement(query, combine, filters, start, size)
     # PostgreSQL does not price opening a tsvector, so on a small archive (a few thousand entries) it
     # thinks reading every entry is cheaper than the GIN index and spends 9 ms per window doing so.
     # Reading the index is right at every size. Both statements go in one message: in autocommit (every
     # reader request) PostgreSQL runs it as one transaction and the setting (is_local) ends with it, at
     # no extra round trip; inside a transaction it would last to the transaction's end, so it is put back.
-    db = connections[hits.db]
+    db = connections["default"]
     with db.cursor() as cursor:
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true); " + sql, params)
-        rows = cursor.fetchall()
+        total, rows = cursor.fetchone()
         if db.in_atomic_block:
             cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
-        return rows
+    stories = []
+    for row in rows:
+        article = story(row["story"], db.alias)
+        article.snippet_window = row["window"]
+        stories.append(article)
+    return total, stories
 
 
-# Stand-ins for one window's months and bounds: newest_sql() compiles a window once with these and
-# gives each window its own values in their places (the ORM took 0.4 ms per window to compile).
-WINDOW_STAND_INS = (
-    "'_window_'",
-    datetime.datetime(1, 1, 1, tzinfo=datetime.UTC),
-    datetime.datetime(1, 1, 2, tzinfo=datetime.UTC),
-)
+def statement(query, combine, filters, start, size):
+    """(sql, params) of run(): the newest hits, month window by month window, ranked, and a page of them.
 
-
-def part_sql(part):
-    """(sql, params) of one part: the newest SEARCH_WINDOW + 1 of its hits with their Entry.title."""
-    part = part.annotate(entry_title=F(TITLE)).order_by("-published_at", "-pk")
-    part = part.values_list("pk", "published_at", "entry_title")
-    sql, params = part[: SEARCH_WINDOW + 1].query.sql_with_params()
-    return f"({sql})", list(params)
-
-
-def newest_sql(hits, query):
-    """(sql, params) of newest(): the month windows joined by UNION ALL under one LIMIT."""
+    The newest hits are a UNION ALL of month windows, newest first, under one LIMIT. PostgreSQL runs
+    the parts in order and stops once it has enough, so a word in most articles reads about a
+    month of them from the GIN index (the month is a lexeme of Entry.document), whatever the
+    archive's size; a rare word goes through every window, each a small index lookup. Only those
+    rows are ranked: every term in the headline, any in the headline, any in the deck, then newer.
+    Everything comes from search_entry (Entry.live_at says what readers may see); the page's
+    stories, body included for the snippets, are read last.
+    """
+    shared, shared_params = hits_sql(query, combine, filters)
+    parts, params = [], []
     windows, older = month_windows(timezone.now())
-    # Each part also bounds published_at to its months: the row is read for the sort anyway, and an
-    # entry whose month went stale (published_at changed around the signals) cannot show up twice.
-    months_in, starts, ends = WINDOW_STAND_INS
-    window, window_params = part_sql(hits.filter(matches(months_in), published_at__gte=starts, published_at__lt=ends))
-    places = [[i for i, param in enumerate(window_params) if param == stand_in] for stand_in in WINDOW_STAND_INS]
-    if any(len(found) != 1 for found in places):
-        raise ValueError(f"a window's stand-ins are not each in one place: {places}")  # never met: tested
-    sqls, params = [], []
     for months in windows:
-        values = tokenizer.any_period(months), month_start(*months[-1]), month_start(*months[0], after=True)
-        for (place,), value in zip(places, values, strict=True):
-            window_params[place] = value
-        sqls.append(window)
-        params += window_params
-    # PostgreSQL's Append runs its parts in the order written and stops once the outer LIMIT is met
-    # (subqueries with their own LIMIT are never run as a Parallel Append); test_month_windows reads
-    # the plan to check that the oldest part never ran for a common word.
-    oldest, oldest_params = part_sql(hits.filter(published_at__lt=older))
-    sqls.append(oldest)
-    params += oldest_params
+        window = "e.document @@ %s::tsquery AND e.live_at >= %s AND e.live_at < %s"
+        parts.append(part_sql(f"{shared} AND {window}"))
+        params += [*shared_params, tokenizer.any_period(months), month_start(*months[-1])]
+        params.append(month_start(*months[0], after=True))
+    # Each window also bounds live_at to its months: an entry whose month went stale (published_at
+    # changed around the index) cannot show up twice.
+    parts.append(part_sql(f"{shared} AND e.live_at < %s"))
+    params += [*shared_params, older]
     tests = [query.every_term("A"), query.any_term("A"), query.any_term("B")]
-    ranks = ", ".join("newest.entry_title @@ %s::tsquery" for _ in tests)
-    union = " UNION ALL ".join(sqls)
-    sql = f"SELECT newest.pk, newest.published_at, {ranks} FROM ({union}) newest LIMIT %s"  # noqa: S608
-    return sql, [*tests, *params, SEARCH_WINDOW + 1]
+    ranks = ", ".join("n.title @@ %s::tsquery DESC" for _ in tests)
+    union = " UNION ALL ".join(parts)
+    window = window_sql(query)
+    sql = f"""WITH newest AS MATERIALIZED (SELECT n.* FROM ({union}) n LIMIT %s),
+        ranked AS (
+            SELECT n.article_id, row_number() OVER (ORDER BY {ranks}, n.live_at DESC, n.article_id DESC) AS position
+            FROM (SELECT * FROM newest ORDER BY live_at DESC, article_id DESC LIMIT %s) n
+        )
+        SELECT (SELECT count(*) FROM newest),
+               (SELECT coalesce(json_agg(json_build_object('story', {story_json()}, 'window', {window})
+                                         ORDER BY r.position), '[]')
+                FROM ranked r JOIN {table(Article)} a ON a.id = r.article_id
+                WHERE r.position > %s AND r.position <= %s)"""  # noqa: S608
+    texts = [term.text for term in query.terms]
+    return sql, [*params, SEARCH_WINDOW + 1, *tests, SEARCH_WINDOW, *texts, start, start + size]
 
 
-def search(queryset, query):
-    """(NewestHits, whether they hold every term): headline first, then deck, then newest."""
-    # docs/SEARCH.md has the reasons and the numbers. A term matches as the AND of its bigrams
-    # (exact=False), which the GIN index answers without reading rows; one CJK character alone
-    # would match most of the archive, so it looks in headline, deck and tags only.
-    results = NewestHits(queryset.filter(term_conditions(query, operator.and_)), query)
-    # Several terms: the articles with all of them; only when there are none, those with any.
-    if len(query.terms) > 1 and not results.count():
-        return NewestHits(queryset.filter(term_conditions(query, operator.or_)), query), False
-    return results, True
+def window_sql(query):
+    """SQL of a story's snippet window: a JSON object with `text`, the stretch of the body `a.body` that
+    snippet_source() cuts a snippet from, and `match`, the offset in it of the first term found (null:
+    the whole body). The body itself stays in the database: twenty of them were a third of the page's
+    statement, and most of what Python then stripped and highlighted. One parameter per term's text."""
+    # Terms are normalised to lower case; a body needs lowering only for a term with letters that have
+    # case (lower() cost 55 µs a body, more than finding the term).
+    found = ", ".join(
+        f"nullif(strpos({'lower(b.body)' if term.text != term.text.upper() else 'b.body'}, %s), 0)"
+        for term in query.terms
+    )
+    reach = SNIPPET_SOURCE
+    # `|| ''` opens (detoasts) the body once for every use; OFFSET 0 keeps PostgreSQL from copying the
+    # expressions into each place that uses them. It counts characters from 1: `first` is where the
+    # window opens, `at` the match.
+    return f"""(SELECT CASE WHEN f.at IS NULL OR length(f.body) <= {3 * reach:d}
+                       THEN json_build_object('text', f.body, 'match', NULL, 'opens', 0)
+                       ELSE json_build_object('text', substr(f.body, f.first, f.at + {2 * reach:d} - f.first),
+                                              'match', f.at - f.first, 'opens', f.first - 1) END
+                FROM (SELECT m.body, m.at, greatest(m.at - {reach:d}, 1) AS first
+                      FROM (SELECT b.body, least({found}) AS at
+                            FROM (SELECT a.body || '' AS body OFFSET 0) b OFFSET 0) m) f)"""  # noqa: S608
 
 
-def term_conditions(query, combine):
-    """Each term matched where it may look (one CJK character: titles only), joined by combine."""
-    conditions = [
-        Q(matches(term.tsquery(exact=False), TITLE if term.is_single_character() else DOCUMENT)) for term in query.terms
-    ]
-    return functools.reduce(combine, conditions)
+def part_sql(conditions):
+    """One part of the UNION: the newest SEARCH_WINDOW + 1 entries meeting the conditions."""
+    return (
+        f"(SELECT e.article_id, e.live_at, e.title FROM {table(Entry)} e WHERE {conditions}"  # noqa: S608
+        f" ORDER BY e.live_at DESC, e.article_id DESC LIMIT {SEARCH_WINDOW + 1:d})"
+    )
 
 
-def filter_articles(queryset, section=None, reporter=None, date_from=None, date_to=None):
-    """Narrow a queryset by section slug, reporter slug and publication dates (in the site's zone)."""
+def hits_sql(query, combine, filters):
+    """(sql, params): an entry `e` readers may see, matching the terms (joined by combine, AND or OR) and
+    the filters (filter_conditions())."""
+    # docs/SEARCH.md: a term matches as the AND of its bigrams (exact=False), which the GIN index
+    # answers without reading rows; one CJK character alone would match most of the archive, so it
+    # looks in headline, deck and tags only.
+    terms = [f"e.{'title' if term.is_single_character() else 'document'} @@ %s::tsquery" for term in query.terms]
+    conditions, params = filter_conditions(**filters)
+    sql = " AND ".join(["e.live_at <= %s", f"({f' {combine} '.join(terms)})", *conditions])
+    return sql, [timezone.now(), *(term.tsquery(exact=False) for term in query.terms), *params]
+
+
+def filter_conditions(section=None, reporter=None, date_from=None, date_to=None):
+    """([sql], [params]) narrowing the entries `e` by section slug, reporter slug and publication dates
+    (days of the site's zone)."""
+    conditions, params = [], []
     if section:
-        queryset = queryset.filter(section__slug=section)
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM {table(Article)} a JOIN {table(Section)} s ON s.id = a.section_id"  # noqa: S608
+            " WHERE a.id = e.article_id AND s.slug = %s)"
+        )
+        params.append(section)
     if reporter:
-        queryset = queryset.filter(bylines__reporter__slug=reporter)
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM {table(Byline)} b JOIN {table(Reporter)} r ON r.id = b.reporter_id"  # noqa: S608
+            " WHERE b.article_id = e.article_id AND r.slug = %s)"
+        )
+        params.append(reporter)
+    zone = timezone.get_current_timezone()
     if date_from:
-        queryset = queryset.filter(published_at__date__gte=date_from)
+        conditions.append("e.live_at >= %s")
+        params.append(datetime.datetime.combine(date_from, datetime.time.min, tzinfo=zone))
     if date_to:
-        queryset = queryset.filter(published_at__date__lte=date_to)
-    return queryset
+        conditions.append("e.live_at < %s")
+        params.append(datetime.datetime.combine(date_to + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone))
+    return conditions, params
+
+
+def search(query, wanted=1, **filters):
+    """(Results, whether they hold every term): headline first, then deck, then newest.
+
+    Several terms find the articles with all of them; only when there are none, those with any.
+    `wanted` is the page the reader asked for: its stories come with the count.
+    """
+    results = Results(query, "AND", filters, wanted)
+    if len(query.terms) > 1 and not results.count():
+        return Results(query, "OR", filters, wanted), False
+    return results, True
 
 
 def admin_search(queryset, text):
@@ -220,26 +263,24 @@ def with_snippets(articles, query):
     """Attach highlighted headline and body snippet (safe HTML) to each article of a page."""
     for article in articles:
         article.headline_html = mark_safe(tokenizer.highlight(article.headline, query))  # noqa: S308 - escaped
-        text = plain_text(snippet_source(article.body, query))
+        text = plain_text(snippet_source(article.snippet_window))
         article.snippet_html = mark_safe(tokenizer.highlight(text, query, SNIPPET_LENGTH))  # noqa: S308 - escaped
     return articles
 
 
-def snippet_source(body, query):
+def snippet_source(window):
     """The stretch of a long body around its first match, cut at tag edges: the snippet needs no more.
 
-    Stripping and highlighting a 4,000-character body twenty times was most of a
-    search page's time. The match is looked for in the raw HTML; when it is not
-    there as typed (an entity, another normal form), the whole body is used.
+    `window` comes from window_sql(): the body from SNIPPET_SOURCE characters before the first
+    match to twice that after it. Stripping and highlighting a 4,000-character body twenty
+    times was most of a search page's time. The match is looked for in the raw HTML; when it
+    is not there as typed (an entity, another normal form), or the body is short, the window
+    is the whole body.
     """
-    reach = SNIPPET_SOURCE
-    if len(body) <= 3 * reach:
-        return body
-    lowered = body.lower()
-    found = [at for term in query.terms if (at := lowered.find(term.text)) != -1]
-    if not found:
-        return body
+    text, match = window["text"], window["match"]
+    if match is None:
+        return text
     # Sanitised HTML has '<' and '>' only around tags, so these cuts never split one.
-    start = body.find(">", max(0, min(found) - reach)) + 1 if min(found) > reach else 0
-    end = body.rfind("<", start, min(found) + 2 * reach)
-    return body[start : end if end > min(found) else None]
+    start = text.find(">") + 1 if window["opens"] else 0
+    end = text.rfind("<", start)
+    return text[start : end if end > match else None]

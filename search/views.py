@@ -2,9 +2,8 @@
 
 from django.shortcuts import render
 
-from articles.models import Article
 from newsroom.pagecache import reader_page
-from newsroom.pagination import paginate
+from newsroom.pagination import page_number, paginate
 from search import queries, tokenizer
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 
@@ -20,8 +19,7 @@ def search(request):
         form.is_valid()  # a bad filter is dropped and its error shown; the words are still searched
         query = tokenizer.parse_query(form.cleaned_data.get("q", ""))
     if query:
-        articles = queries.filter_articles(Article.objects.published(), **form.filters())
-        results, every_term = queries.search(articles, query)
+        results, every_term = queries.search(query, page_number(request), **form.filters())
         page = paginate(request, results)
         queries.with_snippets(page.object_list, query)
     context = {

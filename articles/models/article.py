@@ -61,13 +61,13 @@ class ArticleQuerySet(models.QuerySet):
         upcoming = self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
         return upcoming.aggregate(at=models.Min("published_at"))["at"]
 
-    def for_lists(self, body=False):
-        """What a list of articles shows: no body (unless asked for); section, lead photo and bylines in
-        the same query (articles/lists.py). Filters, order and slices still apply."""
-        from articles.lists import Stories, StoriesWithBody  # it builds on this module's models
+    def for_lists(self):
+        """What a list of articles shows: no body; section, lead photo and bylines in the same query
+        (articles/lists.py). Filters, order and slices still apply."""
+        from articles.lists import Stories  # it builds on this module's models
 
         clone = self._chain()
-        clone._iterable_class = StoriesWithBody if body else Stories
+        clone._iterable_class = Stories
         return clone
 
     def review_queue(self):

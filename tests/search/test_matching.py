@@ -2,7 +2,6 @@
 
 import pytest
 
-from articles.models import Article
 from search.queries import search
 from search.tokenizer import parse_query
 from tests.factories import ArticleFactory
@@ -11,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(text):
-    results, _ = search(Article.objects.published(), parse_query(text))
+    results, _ = search(parse_query(text))
     return results[:100]
 
 

@@ -22,7 +22,7 @@ def published(hours_ago, **kwargs):
 
 
 def ranked(text):
-    results, _ = search(Article.objects.published(), parse_query(text))
+    results, _ = search(parse_query(text))
     return results[:100]
 
 
@@ -48,5 +48,5 @@ def test_when_no_article_has_every_word_those_with_some_follow_by_rank():
     in_headline = published(3, headline="교통 대책")
     in_body = published(1, body="<p>스마트시티 전략</p>")
     published(0, body="<p>날씨</p>")
-    results, every = search(Article.objects.published(), parse_query("스마트시티 교통 태풍"))
+    results, every = search(parse_query("스마트시티 교통 태풍"))
     assert (results[:100], every) == ([in_headline, in_body], False)

@@ -143,3 +143,41 @@ def test_query_with_no_hits_says_nothing_was_found(client):
     assert "검색 결과 0건" in content
     assert "찾는 기사가 없습니다." in content
     assert "찾을 낱말이 없습니다" not in content
+
+
+def test_dates_are_days_of_the_papers_zone(client):
+    late = datetime.datetime(2020, 8, 6, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))  # 14:30 UTC
+    article = ArticleFactory(status=Article.Status.PUBLISHED, published_at=late, headline="태풍 북상")
+    same_day = {"q": "태풍", "date_from": "2020-08-06", "date_to": "2020-08-06"}
+    assert results(client.get("/search/", same_day)) == [article.pk]
+    for day in ("2020-08-05", "2020-08-07"):
+        assert results(client.get("/search/", {"q": "태풍", "date_from": day, "date_to": day})) == []
+
+
+def test_a_match_near_the_start_opens_the_snippet_without_an_ellipsis(client):
+    body = "<p>스마트시티 사업이 시작됐다.</p>" + "<p>" + "도시 정책 회의가 열렸다. " * 200 + "</p>"
+    ArticleFactory(published=True, headline="무관한 제목", body=body)
+    content = client.get("/search/", {"q": "스마트시티"}).content.decode()
+    assert '<p class="snippet"><mark>스마트시티</mark> 사업이 시작됐다.</p>' in content
+
+
+def test_a_word_written_otherwise_in_the_html_still_gets_a_snippet(client):
+    filler = "<p>" + "도시 정책 회의가 열렸다. " * 80 + "</p>"
+    body = filler + "<p>R&amp;D 예산이 늘었다.</p>" + filler  # the HTML holds '&amp;', the reader types '&'
+    ArticleFactory(published=True, headline="무관한 제목", body=body)
+    content = client.get("/search/", {"q": "R&D"}).content.decode()
+    assert "열렸다. <mark>R</mark>&amp;<mark>D</mark> 예산이 늘었다. 도시 정책" in content
+
+
+def test_the_statement_carries_a_stretch_of_a_long_body_not_all_of_it():
+    from search import queries
+    from search.tokenizer import parse_query
+
+    filler = "<p>" + "도시 정책 회의가 열렸다. " * 100 + "</p>"
+    ArticleFactory(published=True, headline="무관한 제목", body=filler * 4 + "<p>자율주행버스 운행</p>" + filler * 4)
+    results_, _ = queries.search(parse_query("자율주행버스"))
+    (story,) = results_[0:20]
+    window = story.snippet_window
+    assert len(window["text"]) <= 3 * queries.SNIPPET_SOURCE
+    assert window["text"][window["match"] :].startswith("자율주행버스")
+    assert queries.snippet_source(window).startswith("<p>") and "자율주행버스 운행" in queries.snippet_source(window)

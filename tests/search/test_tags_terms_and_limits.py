@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(text):
-    results, _ = search(Article.objects.published(), parse_query(text))
+    results, _ = search(parse_query(text))
     return results[:100]
 
 
@@ -34,10 +34,10 @@ def test_a_deleted_tag_no_longer_finds_its_articles():
 
 def test_a_one_character_term_among_others_still_looks_only_in_titles():
     ArticleFactory(published=True, headline="서울 소식", body="<p>숲에서 만난 사람들</p>")
-    _results, every_term = search(Article.objects.published(), parse_query("숲 서울"))
+    _results, every_term = search(parse_query("숲 서울"))
     assert not every_term  # 숲 only in the body does not count: shown only as an any-word match
     titled = ArticleFactory(published=True, headline="서울 숲 공원")
-    results, every_term = search(Article.objects.published(), parse_query("숲 서울"))
+    results, every_term = search(parse_query("숲 서울"))
     assert every_term and results[:10] == [titled]
 
 
