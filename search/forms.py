@@ -68,12 +68,25 @@ class PlainSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
 
 
+class PlainDateInput(forms.DateInput):
+    """<input type="date"> built in Python, for the same reason as PlainSelect (0.2 ms each through templates)."""
+
+    input_type = "date"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], widget["name"], value, flatatt(widget["attrs"])
+        )
+
+
 class SearchForm(forms.Form):
     q = QueryField(label=_("검색어"), required=False, strip=True)
     section = forms.ChoiceField(label=_("섹션"), required=False, widget=PlainSelect)
     reporter = forms.ChoiceField(label=_("기자"), required=False, widget=PlainSelect)
-    date_from = SearchDateField(label=_("시작일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = SearchDateField(label=_("종료일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = SearchDateField(label=_("시작일"), required=False, widget=PlainDateInput)
+    date_to = SearchDateField(label=_("종료일"), required=False, widget=PlainDateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,8 +23,9 @@ from search.index import plain_text
 from search.models import Entry
 
 SNIPPET_LENGTH = 160
-# Characters of body HTML kept before the first match (and twice that after it) to cut a snippet from.
-SNIPPET_SOURCE = 600
+# Characters of body HTML kept before the first match (and twice that after it) to cut a snippet from:
+# the snippet opens a quarter of its length before the match (tokenizer.highlight), tags take the rest.
+SNIPPET_SOURCE = 200
 
 
 class Matches(Func):
@@ -169,9 +170,10 @@ def statement(query, combine, filters, start, size):
 
 def window_sql(query):
     """SQL of a story's snippet window: a JSON object with `text`, the stretch of the body `a.body` that
-    snippet_source() cuts a snippet from, and `match`, the offset in it of the first term found (null:
-    the whole body). The body itself stays in the database: twenty of them were a third of the page's
-    statement, and most of what Python then stripped and highlighted. One parameter per term's text."""
+    snippet_source() cuts a snippet from (and one character more where the body goes on), `match`, the
+    offset in it of the first term found (null: the whole body), and `opens`, where in the body it opens.
+    The body itself stays in the database: twenty of them were a third of the page's statement, and
+    most of what Python then stripped and highlighted. One parameter per term's text."""
     # Terms are normalised to lower case; a body needs lowering only for a term with letters that have
     # case (lower() cost 55 µs a body, more than finding the term).
     found = ", ".join(
@@ -182,9 +184,8 @@ def window_sql(query):
     # `|| ''` opens (detoasts) the body once for every use; OFFSET 0 keeps PostgreSQL from copying the
     # expressions into each place that uses them. It counts characters from 1: `first` is where the
     # window opens, `at` the match.
-    return f"""(SELECT CASE WHEN f.at IS NULL OR length(f.body) <= {3 * reach:d}
-                       THEN json_build_object('text', f.body, 'match', NULL, 'opens', 0)
-                       ELSE json_build_object('text', substr(f.body, f.first, f.at + {2 * reach:d} - f.first),
+    return f"""(SELECT CASE WHEN f.at IS NULL THEN json_build_object('text', f.body, 'match', NULL, 'opens', 0)
+                       ELSE json_build_object('text', substr(f.body, f.first, f.at + {2 * reach + 1:d} - f.first),
                                               'match', f.at - f.first, 'opens', f.first - 1) END
                 FROM (SELECT m.body, m.at, greatest(m.at - {reach:d}, 1) AS first
                       FROM (SELECT b.body, least({found}) AS at
@@ -263,24 +264,37 @@ def with_snippets(articles, query):
     """Attach highlighted headline and body snippet (safe HTML) to each article of a page."""
     for article in articles:
         article.headline_html = mark_safe(tokenizer.highlight(article.headline, query))  # noqa: S308 - escaped
-        text = plain_text(snippet_source(article.snippet_window))
-        article.snippet_html = mark_safe(tokenizer.highlight(text, query, SNIPPET_LENGTH))  # noqa: S308 - escaped
+        source, before, after = snippet_source(article.snippet_window)
+        snippet = tokenizer.highlight(plain_text(source), query, SNIPPET_LENGTH)
+        # The window leaves out the rest of a long body: say so, as highlight() does for what it leaves out.
+        snippet = ("…" if before and not snippet.startswith("…") else "") + snippet
+        snippet += "…" if after and not snippet.endswith("…") else ""
+        article.snippet_html = mark_safe(snippet)  # noqa: S308 - escaped by highlight()
     return articles
 
 
 def snippet_source(window):
-    """The stretch of a long body around its first match, cut at tag edges: the snippet needs no more.
+    """(HTML, whether body comes before it, whether body comes after it): the stretch of a long body
+    around its first match that a snippet is cut from.
 
     `window` comes from window_sql(): the body from SNIPPET_SOURCE characters before the first
-    match to twice that after it. Stripping and highlighting a 4,000-character body twenty
-    times was most of a search page's time. The match is looked for in the raw HTML; when it
-    is not there as typed (an entity, another normal form), or the body is short, the window
-    is the whole body.
+    match to twice that after it, and one more character, there only if the body goes on.
+    Stripping and highlighting a 4,000-character body twenty times was most of a search
+    page's time. The match is looked for in the raw HTML; when it is not there as typed (an
+    entity, another normal form), the window is the whole body.
     """
     text, match = window["text"], window["match"]
     if match is None:
-        return text
-    # Sanitised HTML has '<' and '>' only around tags, so these cuts never split one.
-    start = text.find(">") + 1 if window["opens"] else 0
-    end = text.rfind("<", start)
-    return text[start : end if end > match else None]
+        return text, False, False
+    size = match + 2 * SNIPPET_SOURCE
+    more, text = len(text) > size, text[:size]
+    start, end = 0, len(text)
+    # Sanitised HTML has '<' and '>' only around tags and '&' only opening an entity: drop a tag the
+    # window opens inside, and a tag or entity it closes inside.
+    if window["opens"] and (close := text.find(">", 0, match)) != -1 and "<" not in text[:close]:
+        start = close + 1
+    if more:
+        opening = max(text.rfind("<"), text.rfind("&"))
+        if opening > max(match, text.rfind(">")) and (text[opening] == "<" or ";" not in text[opening:]):
+            end = opening
+    return text[start:end], bool(window["opens"]), more

@@ -1,4 +1,5 @@
-"""The search form's <select>s are built in Python: the same markup as Django's template-rendered Select."""
+"""The search form's <select>s and date inputs are built in Python: the same markup as Django's
+template-rendered Select and DateInput."""
 
 import pytest
 from django import forms
@@ -32,3 +33,22 @@ def test_the_chosen_option_is_selected(demo):
     form.is_valid()
     assert '<option value="world" selected>' in str(form["section"])
     assert '<option value="" selected>' in str(form["reporter"])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"q": "스마트시티"},
+        {"q": "스마트시티", "date_from": "2020-08-06", "date_to": "2020-08-31"},
+        {"q": "스마트시티", "date_from": '"><script>alert(1)</script>', "date_to": "2020-99-01"},  # shown with errors
+    ],
+)
+def test_same_markup_as_djangos_date_input(demo, data):
+    form = SearchForm(data)
+    form.is_valid()
+    for name in ["date_from", "date_to"]:
+        field = form[name]
+        stock = field.as_widget(widget=forms.DateInput(attrs={"type": "date"}))
+        assert parse_html(str(field)) == parse_html(stock)  # attribute order aside
+        assert "<script>" not in str(field)
+    assert str(SearchForm()["date_from"]) == '<input type="date" name="date_from" id="id_date_from">'

@@ -158,7 +158,7 @@ def test_a_match_near_the_start_opens_the_snippet_without_an_ellipsis(client):
     body = "<p>스마트시티 사업이 시작됐다.</p>" + "<p>" + "도시 정책 회의가 열렸다. " * 200 + "</p>"
     ArticleFactory(published=True, headline="무관한 제목", body=body)
     content = client.get("/search/", {"q": "스마트시티"}).content.decode()
-    assert '<p class="snippet"><mark>스마트시티</mark> 사업이 시작됐다.</p>' in content
+    assert '<p class="snippet"><mark>스마트시티</mark> 사업이 시작됐다. 도시 정책 회의가 열렸다.' in content
 
 
 def test_a_word_written_otherwise_in_the_html_still_gets_a_snippet(client):
@@ -178,6 +178,40 @@ def test_the_statement_carries_a_stretch_of_a_long_body_not_all_of_it():
     results_, _ = queries.search(parse_query("자율주행버스"))
     (story,) = results_[0:20]
     window = story.snippet_window
-    assert len(window["text"]) <= 3 * queries.SNIPPET_SOURCE
+    assert len(window["text"]) <= 3 * queries.SNIPPET_SOURCE + 1
     assert window["text"][window["match"] :].startswith("자율주행버스")
-    assert queries.snippet_source(window).startswith("<p>") and "자율주행버스 운행" in queries.snippet_source(window)
+    source, before, after = queries.snippet_source(window)
+    assert "자율주행버스 운행" in source and before and after
+
+
+def test_a_window_that_opens_or_closes_inside_a_tag_shows_no_piece_of_it(client):
+    def link(fill):
+        return f'<a href="https://example.com/{fill * 500}">링크</a>'
+
+    around = "가" * 10 + "자율주행버스 운행" + "나" * 20
+    body = "<p>" + "가" * 600 + link("x") + around + link("y") + "다" * 1000 + "</p>"
+    ArticleFactory(published=True, headline="무관한 제목", body=body)
+    content = client.get("/search/", {"q": "자율주행버스"}).content.decode()
+    snippet = content[content.index('<p class="snippet">') :]
+    snippet = snippet[: snippet.index("</p>")]
+    assert "링크가가가가가가가가가가<mark>자율주행버스</mark> 운행나나" in snippet
+    assert "xxx" not in snippet and "yyy" not in snippet and "&lt;" not in snippet and "&quot;" not in snippet
+    assert snippet.startswith('<p class="snippet">…') and snippet.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        ('<a href="https://exam', ""),  # a tag the window closes inside
+        ("R&am", "R"),  # an entity
+        ("R&amp;D 예산", "R&amp;D 예산"),  # whole: kept
+        ("<b>예산</b>", "<b>예산</b>"),
+    ],
+)
+def test_a_window_closing_inside_a_tag_or_entity_drops_the_piece(tail, kept):
+    from search.queries import SNIPPET_SOURCE, snippet_source
+
+    head = "가" * 10 + "자율주행버스 "
+    filler = "나" * (2 * SNIPPET_SOURCE - len(tail) - 7)
+    window = {"text": head + filler + tail + "+", "match": 10, "opens": 0}  # "+": the body goes on
+    assert snippet_source(window) == (head + filler + kept, False, True)
