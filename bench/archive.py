@@ -109,7 +109,17 @@ PARTICLES = ["", "", "", "은", "는", "이", "가", "을", "를", "의", "에",
 ENDINGS = ["밝혔다", "발표했다", "추진한다", "논의했다", "강조했다", "계획이다", "예정이다", "설명했다", "전망이다"]
 # The words the page benchmark searches for, and the share of articles that hold each.
 COMMON_WORD, FREQUENT_WORD, FIVE_PERCENT_WORD, RARE_WORD = "안전", "교통", "태풍", "자율주행버스"
-SHARES = [(COMMON_WORD, 0.85), (FREQUENT_WORD, 0.45), (FIVE_PERCENT_WORD, 0.05), (RARE_WORD, 0.001)]
+SHARES = [(COMMON_WORD, 0.85), (FREQUENT_WORD, 0.45), (FIVE_PERCENT_WORD, 0.05)]
+# The rare word is in about this many articles whatever the archive's size, so its results page shows
+# the same (two pages of hits) at 2,000 articles and at 100,000, and the two sizes compare like for like.
+RARE_COUNT = 40
+
+
+def shares(n):
+    """(word, share of articles) for an archive of n articles."""
+    return [*SHARES, (RARE_WORD, min(1.0, RARE_COUNT / n))]
+
+
 LIST_TAG = "스마트시티"  # on about a tenth of the articles
 TAGS = "산업안전 교통안전 재난 건설 소방 화재 안전교육 규제 정책 기후 에너지 철도 항공 해양 물류".split()
 SECTION_WEIGHTS = {"safety": 34, "policy": 25, "industry": 23, "world": 18}  # the big one: safety
@@ -123,7 +133,7 @@ def sentence(rng):
     return " ".join(words) + " " + rng.choice(ENDINGS) + "."
 
 
-def realistic_text(rng):
+def realistic_text(rng, word_shares):
     """(headline, deck, body html) of 1,500-4,000 characters, the measured words at their shares."""
     length = rng.randint(1500, 4000)
     paragraphs, size = [], 0
@@ -132,7 +142,7 @@ def realistic_text(rng):
         paragraphs.append(paragraph)
         size += len(paragraph)
     headline = " ".join(rng.choice(NOUNS) for _ in range(rng.randint(3, 6)))
-    for word, share in SHARES:
+    for word, share in word_shares:
         if rng.random() < share:
             if rng.random() < 0.2:
                 headline = f"{word}{rng.choice(PARTICLES)} {headline}"
@@ -156,6 +166,7 @@ def load_realistic(n, seed=20200806, batch=2000):
     from search.index import document
 
     rng = random.Random(seed)
+    word_shares = shares(n)
     sections = {section.slug: section.pk for section in Section.objects.all()}
     section_ids = [sections[slug] for slug in SECTION_WEIGHTS]
     weights = list(SECTION_WEIGHTS.values())
@@ -185,7 +196,7 @@ def load_realistic(n, seed=20200806, batch=2000):
             for start in range(first, first + n, batch):
                 ids = range(start, min(first + n, start + batch))
                 articles, bylines, tagged, organisations, events = [], [], [], [], []
-                texts = [realistic_text(rng) for _ in ids]
+                texts = [realistic_text(rng, word_shares) for _ in ids]
                 names_of = [
                     rng.sample(TAGS, rng.randint(1, 3)) + ([LIST_TAG] if rng.random() < 0.1 else []) for _ in ids
                 ]

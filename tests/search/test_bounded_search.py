@@ -34,7 +34,7 @@ def test_common_words_show_a_capped_count_and_rank_only_the_newest_hits(
     settings.PAGE_CACHE_SECONDS = 0
     common = [published(days, body="<p>교통 안전 점검</p>") for days in range(12)]
     client.get("/search/", {"q": "교통 안전"})  # warm the section menu, as a running site has it
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):
         response = client.get("/search/", {"q": "교통 안전"})
     content = response.content.decode()
     assert "검색 결과 5건 이상" in content

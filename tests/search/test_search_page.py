@@ -101,13 +101,13 @@ def test_pages_keep_the_query_and_the_count_of_queries_stays_fixed(client, setti
     for _ in range(25):
         ArticleFactory(published=True, headline="태풍 소식", tags=["재난"])
     client.get("/search/")  # the footer's site details are cached after the first page, as on a running site
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):
         response = client.get("/search/", {"q": "태풍 재난", "section": ""})
     first = results(response)
     assert len(first) == 20
     assert "검색 결과 25건" in response.content.decode()
     assert 'href="?q=%ED%83%9C%ED%92%8D+%EC%9E%AC%EB%82%9C&amp;section=&amp;page=2"' in response.content.decode()
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(4):
         second = results(client.get("/search/", {"q": "태풍 재난", "page": "2"}))
     assert len(second) == 5
     assert set(first).isdisjoint(second)
