@@ -7,7 +7,7 @@ weighted A, B, D and C in Entry.document; Entry.title holds the first three.
 import datetime
 
 from django.contrib.postgres.search import SearchQueryField
-from django.db import connections
+from django.db import connections, router
 from django.db.models import BooleanField, F, Func, Q, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -113,7 +113,7 @@ def run(query, combine, filters, start, size):
     # Reading the index is right at every size. Both statements go in one message: in autocommit (every
     # reader request) PostgreSQL runs it as one transaction and the setting (is_local) ends with it, at
     # no extra round trip; inside a transaction it would last to the transaction's end, so it is put back.
-    db = connections["default"]
+    db = connections[router.db_for_read(Entry)]  # the replica for anonymous readers (newsroom/dbrouter.py)
     with db.cursor() as cursor:
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true); " + sql, params)
         total, rows = cursor.fetchone()
@@ -163,9 +163,12 @@ def statement(query, combine, filters, start, size):
                (SELECT coalesce(json_agg(json_build_object('story', {story_json()}, 'window', {window})
                                          ORDER BY r.position), '[]')
                 FROM ranked r JOIN {table(Article)} a ON a.id = r.article_id
-                WHERE r.position > %s AND r.position <= %s)"""  # noqa: S608
+                WHERE r.position > %s AND r.position <= %s AND a.status = %s AND a.published_at <= %s)"""  # noqa: S608
+    # The last line is articles.models.live() once more, on the page's twenty rows: Entry.live_at is kept by
+    # the index and a trigger, and this keeps a story off the page should the two definitions ever part.
     texts = [term.text for term in query.terms]
-    return sql, [*params, SEARCH_WINDOW + 1, *tests, SEARCH_WINDOW, *texts, start, start + size]
+    live = [Article.Status.PUBLISHED, timezone.now()]
+    return sql, [*params, SEARCH_WINDOW + 1, *tests, SEARCH_WINDOW, *texts, start, start + size, *live]
 
 
 def window_sql(query):
@@ -203,6 +206,8 @@ def part_sql(conditions):
 def hits_sql(query, combine, filters):
     """(sql, params): an entry `e` readers may see, matching the terms (joined by combine, AND or OR) and
     the filters (filter_conditions())."""
+    if combine not in ("AND", "OR"):
+        raise ValueError(f"terms are joined by AND or OR, not {combine!r}")
     # docs/SEARCH.md: a term matches as the AND of its bigrams (exact=False), which the GIN index
     # answers without reading rows; one CJK character alone would match most of the archive, so it
     # looks in headline, deck and tags only.

@@ -71,3 +71,33 @@ def test_a_publish_time_moved_into_the_future_hides_the_story_until_then():
     article = ArticleFactory(published=True, headline="태풍 북상")
     Article.objects.filter(pk=article.pk).update(published_at=timezone.now() + datetime.timedelta(hours=1))
     assert found("태풍") == []
+
+
+def test_an_article_row_inserted_again_under_its_id_is_followed():
+    article = ArticleFactory(published=True, headline="태풍 북상")
+    with connection.cursor() as cursor:  # a data load that replaces the row: delete, then insert as a draft
+        cursor.execute("CREATE TEMPORARY TABLE reloaded AS SELECT * FROM articles_article WHERE id = %s", [article.pk])
+        cursor.execute("UPDATE reloaded SET status = 'draft'")
+        cursor.execute("DELETE FROM articles_article WHERE id = %s", [article.pk])
+        cursor.execute("INSERT INTO articles_article SELECT * FROM reloaded")
+    assert live_at(article) is None
+    assert found("태풍") == []
+
+
+def test_search_and_published_agree_on_every_state(editor):
+    states = [
+        ArticleFactory(headline="태풍 초고"),
+        ArticleFactory(in_review=True, headline="태풍 검토"),
+        ArticleFactory(scheduled=True, headline="태풍 예약"),
+        ArticleFactory(unpublished=True, headline="태풍 철회"),
+        ArticleFactory(published=True, headline="태풍 공개"),
+    ]
+    visible = Entry.objects.filter(live_at__lte=timezone.now()).values_list("article_id", flat=True)
+    assert set(visible) == set(Article.objects.published().values_list("pk", flat=True))
+    assert found("태풍") == [states[-1]]
+
+
+def test_a_stale_entry_still_never_shows_its_story():
+    draft = ArticleFactory(headline="태풍 초고")
+    Entry.objects.filter(article=draft).update(live_at=timezone.now() - datetime.timedelta(days=1))  # by hand
+    assert found("태풍") == []

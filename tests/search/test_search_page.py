@@ -146,12 +146,21 @@ def test_query_with_no_hits_says_nothing_was_found(client):
 
 
 def test_dates_are_days_of_the_papers_zone(client):
-    late = datetime.datetime(2020, 8, 6, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))  # 14:30 UTC
-    article = ArticleFactory(status=Article.Status.PUBLISHED, published_at=late, headline="태풍 북상")
-    same_day = {"q": "태풍", "date_from": "2020-08-06", "date_to": "2020-08-06"}
+    # 00:30 on 7 August in Seoul is still 6 August in UTC: the reader's day is the paper's.
+    early = datetime.datetime(2020, 8, 7, 0, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=9)))
+    article = ArticleFactory(status=Article.Status.PUBLISHED, published_at=early, headline="태풍 북상")
+    same_day = {"q": "태풍", "date_from": "2020-08-07", "date_to": "2020-08-07"}
     assert results(client.get("/search/", same_day)) == [article.pk]
-    for day in ("2020-08-05", "2020-08-07"):
+    for day in ("2020-08-06", "2020-08-08"):
         assert results(client.get("/search/", {"q": "태풍", "date_from": day, "date_to": day})) == []
+
+
+@pytest.mark.parametrize("page", ["0", "3", "99", "1000000", "-1", "１"])
+def test_a_page_past_the_results_or_not_a_page_is_a_404(client, page):
+    for _ in range(25):
+        ArticleFactory(published=True, headline="태풍 소식")
+    assert client.get("/search/", {"q": "태풍", "page": "2"}).status_code == 200
+    assert client.get("/search/", {"q": "태풍", "page": page}).status_code == 404
 
 
 def test_a_match_near_the_start_opens_the_snippet_without_an_ellipsis(client):

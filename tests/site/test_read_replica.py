@@ -201,7 +201,14 @@ def test_anonymous_readers_read_the_replica_and_staff_and_writers_the_primary(cl
         assert "복제 확인용 부제" in body  # the primary
         _status, _headers, body = get_as(demo_page(cluster, "after-write"), "read_primary=1")
         assert "복제 확인용 부제" in body  # a browser that just wrote reads the primary
+        # Search too: its entry hidden on the primary only, the replica still finds the story.
+        sql(cluster.primary_dir, f"UPDATE search_entry SET live_at = NULL WHERE article_id = {article_id}")  # noqa: S608
+        found = f"{cluster.base}/search/?q={quote('스마트시티')}&probe="
+        assert f"/news/{article_id}/" in get(found + "anonymous")[2]
+        assert f"/news/{article_id}/" not in get_as(found + "staff", cluster.staff_cookie)[2]
     finally:
+        restore = "UPDATE search_entry SET live_at = a.published_at FROM articles_article a WHERE a.id = article_id"
+        sql(cluster.primary_dir, f"{restore} AND article_id = {article_id}")
         cluster.resume_replay()
     cluster.caught_up()
     assert "복제 확인용 부제" in get(demo_page(cluster, "later"))[2]
