@@ -206,10 +206,11 @@ def measure(text, repeat):
 def all_hits(query, every):
     """Ids of every article the search matches, not only the newest window the page ranks."""
     from django.db import connection
+    from django.utils import timezone
 
     from search.queries import hits_sql
 
-    conditions, params = hits_sql(query, "AND" if every else "OR", {})
+    conditions, params = hits_sql(query, "AND" if every else "OR", {}, timezone.now())
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT e.article_id FROM search_entry e WHERE {conditions}", params)  # noqa: S608
         return {pk for (pk,) in cursor.fetchall()}

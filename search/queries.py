@@ -135,12 +135,14 @@ def statement(query, combine, filters, start, size):
     month of them from the GIN index (the month is a lexeme of Entry.document), whatever the
     archive's size; a rare word goes through every window, each a small index lookup. Only those
     rows are ranked: every term in the headline, any in the headline, any in the deck, then newer.
-    Everything comes from search_entry (Entry.live_at says what readers may see); the page's
-    stories, body included for the snippets, are read last.
+    The hits come from search_entry (Entry.live_at says what readers may see; the filters look at
+    the article and its bylines); the page's stories, each with a window of its body for the
+    snippet, are read last, and must pass live() on the article row too.
     """
-    shared, shared_params = hits_sql(query, combine, filters)
+    now = timezone.now()
+    shared, shared_params = hits_sql(query, combine, filters, now)
     parts, params = [], []
-    windows, older = month_windows(timezone.now())
+    windows, older = month_windows(now)
     for months in windows:
         window = "e.document @@ %s::tsquery AND e.live_at >= %s AND e.live_at < %s"
         parts.append(part_sql(f"{shared} AND {window}"))
@@ -167,7 +169,7 @@ def statement(query, combine, filters, start, size):
     # The last line is articles.models.live() once more, on the page's twenty rows: Entry.live_at is kept by
     # the index and a trigger, and this keeps a story off the page should the two definitions ever part.
     texts = [term.text for term in query.terms]
-    live = [Article.Status.PUBLISHED, timezone.now()]
+    live = [Article.Status.PUBLISHED, now]
     return sql, [*params, SEARCH_WINDOW + 1, *tests, SEARCH_WINDOW, *texts, start, start + size, *live]
 
 
@@ -203,8 +205,8 @@ def part_sql(conditions):
     )
 
 
-def hits_sql(query, combine, filters):
-    """(sql, params): an entry `e` readers may see, matching the terms (joined by combine, AND or OR) and
+def hits_sql(query, combine, filters, now):
+    """(sql, params): an entry `e` readers may see at `now`, matching the terms (joined by combine, AND or OR) and
     the filters (filter_conditions())."""
     if combine not in ("AND", "OR"):
         raise ValueError(f"terms are joined by AND or OR, not {combine!r}")
@@ -214,7 +216,7 @@ def hits_sql(query, combine, filters):
     terms = [f"e.{'title' if term.is_single_character() else 'document'} @@ %s::tsquery" for term in query.terms]
     conditions, params = filter_conditions(**filters)
     sql = " AND ".join(["e.live_at <= %s", f"({f' {combine} '.join(terms)})", *conditions])
-    return sql, [timezone.now(), *(term.tsquery(exact=False) for term in query.terms), *params]
+    return sql, [now, *(term.tsquery(exact=False) for term in query.terms), *params]
 
 
 def filter_conditions(section=None, reporter=None, date_from=None, date_to=None):
