@@ -10,8 +10,15 @@ only converts, checks and quotes each value the way Django does. Anything
 it cannot prove equal to Django's answer (a value its converter refuses, a
 pattern it cannot read) goes to Django's ``reverse()``, so the result and
 the errors are always Django's.
+
+Reading the language, the script prefix and the URLconf costs about half of
+each call (three of Django's context-local variables); inside ``pinned()``,
+code that prints many links at once (a list, a story, the front page) reads
+them once for the whole block.
 """
 
+import contextlib
+import contextvars
 import functools
 import re
 from urllib.parse import quote, unquote
@@ -19,6 +26,7 @@ from urllib.parse import quote, unquote
 from django.urls import get_resolver, get_script_prefix, get_urlconf, resolve
 from django.urls import reverse as django_reverse
 from django.urls.converters import get_converters
+from django.utils import translation
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import get_language
 
@@ -30,9 +38,31 @@ ROUTE_PART = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 SENTINEL = "90817263540{}"
 
 
+# (language, script prefix, resolver) while a pinned() block runs; None outside one.
+_PINNED = contextvars.ContextVar("newsroom_reversing_pinned", default=None)
+
+
+def _context():
+    """What a reversed URL depends on besides its arguments."""
+    return get_language(), get_script_prefix(), get_resolver(get_urlconf())
+
+
+@contextlib.contextmanager
+def pinned():
+    """reverse() in this block uses the language, script prefix and URLconf of the block's start.
+
+    Only for code that switches none of them while it runs: markup builders, not views.
+    """
+    token = _PINNED.set(_context())
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 def reverse(viewname, kwargs):
     """django.urls.reverse(viewname, kwargs=kwargs), the same string, mostly without the resolver."""
-    template = _template(viewname, tuple(kwargs), get_language(), get_script_prefix(), get_resolver(get_urlconf()))
+    template = _template(viewname, tuple(kwargs), *(_PINNED.get() or _context()))
     if template is None:
         return django_reverse(viewname, kwargs=kwargs)
     literals, slots = template
@@ -53,15 +83,18 @@ def reverse(viewname, kwargs):
 def _template(viewname, names, language, script_prefix, resolver):
     """(literal parts, [(name, converter, compiled regex)] in URL order), or None to always ask Django.
 
-    The arguments after `names` only key the cache: the language (i18n_patterns' /en/), the script
-    prefix and the resolver (a new one whenever ROOT_URLCONF changes) all change the answer.
+    The arguments after `names` key the cache, and the template is worked out in them whatever is active
+    (so a block pinned to one language cannot file another language's address under it): the language
+    (i18n_patterns' /en/), the script prefix and the resolver (a new one whenever ROOT_URLCONF changes).
     """
     sentinels = {name: SENTINEL.format(index) for index, name in enumerate(names)}
-    try:
-        url = django_reverse(viewname, kwargs=sentinels)
-        match = resolve(unquote(url[len(script_prefix) - 1 :]), urlconf=resolver.urlconf_name)
-    except Exception:
-        return None
+    with translation.override(language):
+        try:
+            path = django_reverse(viewname, kwargs=sentinels, urlconf=resolver.urlconf_name)[len(get_script_prefix()) :]
+            match = resolve("/" + unquote(path), urlconf=resolver.urlconf_name)
+        except Exception:
+            return None
+    url = script_prefix + path
     route_converters = {part["name"]: part["converter"] or "str" for part in ROUTE_PART.finditer(match.route)}
     known = get_converters()
     if set(match.kwargs) != set(names) or set(route_converters) != set(names):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from newsroom.markup import escape, time_html
+from newsroom.reversing import pinned
 from photos.templatetags.photos import picture_html
 
 register = template.Library()
@@ -75,6 +76,7 @@ class ListMarkup:
 
 
 @register.simple_tag(takes_context=True)
+@pinned()
 def article_item(context, article, search_result=False):
     """One <article class="item">."""
     markup = ListMarkup(context.get("photo_preview_token"))
@@ -82,6 +84,7 @@ def article_item(context, article, search_result=False):
 
 
 @register.simple_tag(takes_context=True)
+@pinned()
 def article_items(context, articles, search_result=False):
     """Every article of a list, each <article class="item"> on its own line."""
     markup = ListMarkup(context.get("photo_preview_token"))

@@ -18,12 +18,17 @@ DEFAULT_SIZES = "(max-width: 760px) 100vw, 760px"
 PICTURE_FIELDS = ("key", "rendition_version", "rendition_formats", "width", "height", "focal_x", "focal_y", "alt_text")
 
 
-def rendition_url(photo, crop, width, extension, token=None):
+def rendition_folder(photo):
+    """The URL every rendition of the photo starts with, up to its file name ("full-800.jpg", which
+    needs no quoting): a <picture> names a dozen renditions, and each reverse() costs as much as
+    the rest of the picture."""
+    url = reverse("articles:photo", kwargs={"key": photo.key, "version": photo.rendition_version, "filename": "_"})
+    return url[:-1]
+
+
+def rendition_url(photo, crop, width, extension, token=None, folder=None):
     """The URL of one rendition; on a signed preview page it carries the page's token."""
-    url = reverse(
-        "articles:photo",
-        kwargs={"key": photo.key, "version": photo.rendition_version, "filename": f"{crop}-{width}.{extension}"},
-    )
+    url = f"{folder or rendition_folder(photo)}{crop}-{width}.{extension}"
     return f"{url}?{urlencode({'preview': token})}" if token else url
 
 
@@ -40,15 +45,17 @@ def picture_data(photo, crop="full", token=None):
     if not widths:
         return None
 
+    folder = rendition_folder(photo)
+
     def srcset(extension):
-        return ", ".join(f"{rendition_url(photo, crop, w, extension, token)} {w}w" for w in widths)
+        return ", ".join(f"{rendition_url(photo, crop, w, extension, token, folder)} {w}w" for w in widths)
 
     src_width = nearest(widths, FALLBACK_WIDTH)
     width, height = photo.rendition_size(crop, widths[-1])
     return {
         "sources": [(CONTENT_TYPES[ext], srcset(ext)) for ext in photo.formats if ext != "jpg"],
         "srcset": srcset("jpg"),
-        "src": rendition_url(photo, crop, src_width, "jpg", token),
+        "src": rendition_url(photo, crop, src_width, "jpg", token, folder),
         "width": width,
         "height": height,
         "alt": photo.alt_text,

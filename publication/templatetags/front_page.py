@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from articles.templatetags.article_list import ListMarkup
 from newsroom.markup import date_text, escape
+from newsroom.reversing import pinned
 
 register = template.Library()
 
@@ -62,12 +63,14 @@ class FrontPageMarkup(ListMarkup):
 
 
 @register.simple_tag(takes_context=True)
+@pinned()
 def lead_story(context, article):
     """`{% lead_story page.lead %}`"""
     return mark_safe(FrontPageMarkup(context.get("photo_preview_token")).lead(article))  # noqa: S308 - escaped above
 
 
 @register.simple_tag(takes_context=True)
+@pinned()
 def featured_stories(context, articles):
     """`{% featured_stories page.featured %}`: an <li> each."""
     markup = FrontPageMarkup(context.get("photo_preview_token"))
@@ -75,6 +78,7 @@ def featured_stories(context, articles):
 
 
 @register.simple_tag(takes_context=True)
+@pinned()
 def section_blocks(context, sections):
     """`{% section_blocks page.sections %}`: a <section> for each (section, newest articles)."""
     markup = FrontPageMarkup(context.get("photo_preview_token"))

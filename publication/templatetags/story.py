@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from articles.templatetags.richtext import article_body
 from newsroom.markup import date_text, escape, time_html
-from newsroom.reversing import reverse
+from newsroom.reversing import pinned, reverse
 from newsroom.templatetags.newsroom import readable_url, w3c
 from photos.templatetags.photos import figure_html
 from publication import structured_data
@@ -273,4 +273,6 @@ def story_meta(context, article):
 @register.simple_tag(takes_context=True)
 def story(context, article, comments_count):
     """The article itself: <article class="story">…</article>."""
-    return mark_safe(StoryMarkup(context, article).story(comments_count))  # noqa: S308 - as above
+    markup = StoryMarkup(context, article)  # its canonical address is worked out in Korean, so before pinning
+    with pinned():
+        return mark_safe(markup.story(comments_count))  # noqa: S308 - as above

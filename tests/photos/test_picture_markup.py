@@ -3,7 +3,10 @@
 import pytest
 from django.template import engines
 from django.test import RequestFactory
+from django.urls import reverse
 
+from photos.renditions import CONTENT_TYPES
+from photos.templatetags.photos import rendition_url
 from tests.factories import library_photo
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +48,14 @@ def test_no_photo_or_no_renditions_prints_nothing_but_the_newline(photo):
 def test_alt_text_is_escaped_once(photo):
     html = render('{% include "includes/photo_picture.html" %}', photo=photo)
     assert 'alt="&quot;발표&quot; &lt;화면&gt; &amp; R&amp;D"' in html
+
+
+@pytest.mark.parametrize("crop", ["full", "wide", "square"])
+def test_rendition_urls_are_djangos(photo, crop):
+    """Renditions share the photo's folder, reversed once per picture: each URL is still Django's."""
+    photo.key, photo.rendition_version = "키 with space&more", 7  # quoted as Django quotes it, whatever a key holds
+    for width in photo.rendition_widths(crop):
+        for extension in CONTENT_TYPES:
+            filename = f"{crop}-{width}.{extension}"
+            expected = reverse("articles:photo", kwargs={"key": photo.key, "version": 7, "filename": filename})
+            assert rendition_url(photo, crop, width, extension) == expected

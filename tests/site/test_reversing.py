@@ -72,3 +72,24 @@ def test_models_link_through_it():
         == "/news/7/%EC%8A%A4%EB%A7%88%ED%8A%B8%EC%8B%9C%ED%8B%B0-%EC%84%B8%EB%AF%B8%EB%82%98/"
     )
     assert reversing.reverse("articles:detail", kwargs={"pk": 7, "slug": "다른-제목"}) != article.get_absolute_url()
+
+
+def test_pinned_reads_language_and_prefix_once(script_prefix):
+    """Inside pinned() the block's starting language and prefix hold; outside, each call reads them again."""
+    kwargs = {"slug": "safety"}
+    with reversing.pinned():
+        with translation.override("en"):
+            assert reversing.reverse("articles:section", kwargs=kwargs) == "/section/safety/"
+        with translation.override("en"), reversing.pinned():  # a block started in English stays English
+            assert reversing.reverse("articles:section", kwargs=kwargs) == "/en/section/safety/"
+        assert reversing.reverse("articles:section", kwargs=kwargs) == "/section/safety/"
+    script_prefix("/paper/")
+    with translation.override("en"):
+        assert reversing.reverse("articles:section", kwargs=kwargs) == "/paper/en/section/safety/"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_pinned_answers_as_django(language):
+    with translation.override(language), reversing.pinned():
+        for viewname, kwargs in CASES:
+            assert reversing.reverse(viewname, kwargs=kwargs) == django_reverse(viewname, kwargs=kwargs)
