@@ -17,7 +17,6 @@ def event_list(request):
 @reader_page
 def event_detail(request, slug):
     event = load_relations(get_object_or_404(Event, slug=slug))
-    # event.articles is articles' manager, so published() applies without importing articles.
-    # The newest of its stories created last: the same work for ten stories or ten thousand.
-    articles = event.articles.published().latest_of_event(event).for_lists().newest_first()[:EVENT_PAGE_ARTICLES]
+    # event.articles is articles' manager, so its methods apply without importing articles.
+    articles = event.articles.newest_of_event(event, EVENT_PAGE_ARTICLES)
     return render(request, "events/event_detail.html", {"event": event, "articles": articles})

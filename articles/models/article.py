@@ -36,11 +36,6 @@ def body_photo_ids(body):
     return list(dict.fromkeys(int(match) for match in BODY_PHOTO.findall(body or "")))
 
 
-# How many of an event's live stories its page considers: those created last (articles/page.py does the
-# same, per tag, organisation and event, for an article's related articles).
-LINKED_CANDIDATES = 50
-
-
 def live(prefix="", at=None):
     """The one definition of what readers may see (published(); `prefix` reaches it across a relation)."""
     return Q(**{f"{prefix}status": ArticleStatus.PUBLISHED, f"{prefix}published_at__lte": at or timezone.now()})
@@ -89,18 +84,20 @@ class ArticleQuerySet(models.QuerySet):
             "corrections",
         )
 
+    def newest_of_event(self, event, size):
+        """A list (not a queryset) of the event's newest `size` live stories, ready for a list
+        (articles.lists.event_stories()): what the event page shows, whatever this queryset filters,
+        read from its database. Through `event.articles`, events need not import articles."""
+        from articles.lists import event_stories  # it builds on this module's models
+
+        return event_stories(event, size, self.db)
+
     def for_page(self):
         """What an article page reads in its first query: the article, its section and lead photo.
 
         The page's other relations come in one more query: articles.page.load_relations().
         """
         return self.select_related("section", "lead_photo")
-
-    def latest_of_event(self, event):
-        """Of an event's live articles, only the LINKED_CANDIDATES created last (highest id), read off the
-        (event, article) index: a page of its newest costs the same for ten stories or ten thousand."""
-        links = Article.events.through.objects.filter(live("article__"), event=event)
-        return self.filter(pk__in=links.order_by("-article_id").values("article_id")[:LINKED_CANDIDATES])
 
     def tagged(self, tag):
         """Articles carrying the tag, as a per-row EXISTS: a newest-first list walks the list index and

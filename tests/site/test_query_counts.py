@@ -24,9 +24,9 @@ COMMENT_QUERIES = 1
 # neighbours in the section, related articles) in one statement, articles/page.py.
 MAX_QUERIES_FOR = {"article": 2 + COMMENT_QUERIES}
 # The event page: the event; its organisers and its sessions with theirs in one statement (events/page.py);
-# its newest stories and their bylines.
+# its newest stories with their sections, photos and bylines in another (articles.lists.event_stories()).
 EVENT_PAGE = "/events/" + quote("2020-한중일-스마트시티-온라인-세미나") + "/"
-MAX_QUERIES_FOR[EVENT_PAGE] = 4
+MAX_QUERIES_FOR[EVENT_PAGE] = 3
 PAGES = [
     "/",
     "/section/world/",

@@ -69,7 +69,7 @@ def test_event_page_lists_the_newest_of_the_stories_linked_to_it_last(client, de
     """An event with thousands of stories costs what one with ten does: only the last links are read."""
     from tests.factories import ArticleFactory
 
-    monkeypatch.setattr("articles.models.article.LINKED_CANDIDATES", 2)
+    monkeypatch.setattr("articles.lists.LINKED_CANDIDATES", 2)
     event = demo.events.get()
     later = [ArticleFactory(published=True, headline=f"나중에 붙은 기사 {n}") for n in range(2)]
     for article in later:
