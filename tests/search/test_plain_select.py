@@ -5,7 +5,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from search.forms import SearchForm
+from search.forms import PlainSelect, SearchForm
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,15 @@ def test_same_markup_as_djangos_date_input(demo, data):
         assert parse_html(str(field)) == parse_html(stock)  # attribute order aside
         assert "<script>" not in str(field)
     assert str(SearchForm()["date_from"]) == '<input type="date" name="date_from" id="id_date_from">'
+
+
+@pytest.mark.parametrize("value", ["", "b", ["b"], None, '"><script>'])
+def test_hostile_choices_read_as_djangos(value):
+    """Labels and values come from the database (reporter names): escaped exactly as Django escapes them, and
+    only the first option equal to the value is selected, as Select does."""
+    choices = [("", "전체"), ("b", '<b>"기자"&amp;</b>'), ("b", "다시 b"), ('"><script>', "x' onmouseover='y")]
+    attrs = {"id": "id_reporter", "data-x": '"<&>'}
+    plain = PlainSelect(choices=choices).render("reporter", value, attrs)
+    stock = forms.Select(choices=choices).render("reporter", value, attrs)
+    assert parse_html(plain) == parse_html(stock)
+    assert "<script>" not in plain and "<b>" not in plain
