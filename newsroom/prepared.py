@@ -15,34 +15,41 @@ import hashlib
 import re
 import weakref
 
-# Django's named placeholder, %(name)s; %% is a literal %.
-PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
+# Django's placeholders, %(name)s or %s (not both in one statement); %% is a literal %.
+PLACEHOLDER = re.compile(r"%\((\w+)\)s|%s|%%")
 # The statements prepared on each open connection (psycopg2's), forgotten with the connection.
 PREPARED = weakref.WeakKeyDictionary()
 
 
 class Prepared:
-    """One statement with %(name)s parameters, run as a prepared statement: `Prepared(sql).execute(cursor,
-    parameters)` in place of `cursor.execute(sql, parameters)`. Made once per process (a module's @cache)."""
+    """One statement with %(name)s or %s parameters, run as a prepared statement: `Prepared(sql).execute(cursor,
+    parameters)` in place of `cursor.execute(sql, parameters)`, parameters a dict or a sequence as the
+    placeholders say. Made once per process (a module's @cache) or per statement text (search/queries.py)."""
 
     def __init__(self, sql):
         self.name = "newsroom_" + hashlib.blake2b(sql.encode(), digest_size=8).hexdigest()
-        self.keys = []  # the parameter each $n stands for
+        self.keys = []  # the parameter each $n stands for: a name, or a position for %s
+        kinds = set()
 
         def number(match):
             if match[0] == "%%":
                 return "%"
-            if match[1] not in self.keys:
-                self.keys.append(match[1])
-            return f"${self.keys.index(match[1]) + 1}"
+            key = len(self.keys) if match[0] == "%s" else match[1]
+            kinds.add(type(key))
+            if key not in self.keys:
+                self.keys.append(key)
+            return f"${self.keys.index(key) + 1}"
 
         self.prepare = f"PREPARE {self.name} AS {PLACEHOLDER.sub(number, sql)}"
+        if len(kinds) > 1:
+            raise ValueError("a statement takes %(name)s or %s placeholders, not both")
         self.run = f"EXECUTE {self.name}({', '.join(['%s'] * len(self.keys))})" if self.keys else f"EXECUTE {self.name}"
 
-    def execute(self, cursor, parameters=None):
-        """Run on a Django cursor, preparing the statement first on a connection that has not yet."""
+    def execute(self, cursor, parameters=None, before=""):
+        """Run on a Django cursor, preparing the statement first on a connection that has not yet. `before`
+        (SQL ending in ";") goes in the same message as the EXECUTE: a set_config(…, true) there holds for it."""
         known = PREPARED.setdefault(cursor.db.connection, set())
         if self.name not in known:
             cursor.execute(self.prepare)
             known.add(self.name)
-        cursor.execute(self.run, [parameters[key] for key in self.keys] or None)
+        cursor.execute(before + self.run, [parameters[key] for key in self.keys] or None)

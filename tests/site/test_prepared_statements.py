@@ -64,3 +64,15 @@ def test_prepared_statements_run_on_generic_plans():
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone() == ("force_generic_plan",)
+
+
+def test_positional_parameters_and_a_message_before_the_execute():
+    statement = Prepared("SELECT %s::int - %s::int, current_setting('enable_seqscan')")
+    with connection.cursor() as cursor:
+        statement.execute(cursor, [10, 3], before="SELECT set_config('enable_seqscan', 'off', true); ")
+        assert cursor.fetchone() == (7, "off")
+
+
+def test_named_and_positional_placeholders_do_not_mix():
+    with pytest.raises(ValueError, match="not both"):
+        Prepared("SELECT %(a)s::int + %s::int")
