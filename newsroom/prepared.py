@@ -48,6 +48,8 @@ class Prepared:
     def execute(self, cursor, parameters=None, before=""):
         """Run on a Django cursor, preparing the statement first on a connection that has not yet. `before`
         (SQL ending in ";") goes in the same message as the EXECUTE: a set_config(…, true) there holds for it."""
+        if "%" in before:  # psycopg2 would read it as a placeholder whenever the statement has parameters
+            raise ValueError("SQL sent before a prepared statement takes no % sign")
         known = PREPARED.setdefault(cursor.db.connection, set())
         if self.name not in known:
             cursor.execute(self.prepare)

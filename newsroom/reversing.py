@@ -60,6 +60,17 @@ def pinned():
         _PINNED.reset(token)
 
 
+@contextlib.contextmanager
+def unpinned():
+    """reverse() in this block reads the language, script prefix and URLconf again: for code that switches
+    one of them (translation.override) and may be called from inside a pinned() block."""
+    token = _PINNED.set(None)
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 def reverse(viewname, kwargs):
     """django.urls.reverse(viewname, kwargs=kwargs), the same string, mostly without the resolver."""
     template = _template(viewname, tuple(kwargs), *(_PINNED.get() or _context()))

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from newsroom.html_text import plain_text
+from newsroom.reversing import unpinned
 from publication.images import logo_image, share_image
 
 DESCRIPTION_LENGTH = 160
@@ -27,7 +28,7 @@ def absolute(request, obj):
     if translation.get_language() == settings.LANGUAGE_CODE:
         path = obj.get_absolute_url()
     else:
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(settings.LANGUAGE_CODE), unpinned():
             path = obj.get_absolute_url()
     return origin(request) + path
 

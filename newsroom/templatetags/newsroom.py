@@ -11,7 +11,7 @@ from django.utils.encoding import uri_to_iri
 
 from newsroom import pagecache
 from newsroom.html_text import plain_text
-from newsroom.reversing import reverse
+from newsroom.reversing import reverse, unpinned
 
 register = template.Library()
 
@@ -83,7 +83,7 @@ def translated_url(request, language):
     if match is None or match.url_name is None or match.args or get_script_prefix() != "/":
         return translate_url(full, language)
     view = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    with translation.override(language):
+    with translation.override(language), unpinned():
         try:
             path = reverse(view, match.kwargs)
         except NoReverseMatch:

@@ -1,5 +1,5 @@
 """Plain searches of one or two terms run as prepared statements (search/queries.py, newsroom/prepared.py):
-prepared once per connection and shape, planned with the index, and answering what the plain statement does."""
+prepared once per connection and shape, run with sequential scans off, answering what the plain statement does."""
 
 import pytest
 from django.db import connection

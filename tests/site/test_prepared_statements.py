@@ -76,3 +76,8 @@ def test_positional_parameters_and_a_message_before_the_execute():
 def test_named_and_positional_placeholders_do_not_mix():
     with pytest.raises(ValueError, match="not both"):
         Prepared("SELECT %(a)s::int + %s::int")
+
+
+def test_sql_before_the_execute_takes_no_percent_sign():
+    with connection.cursor() as cursor, pytest.raises(ValueError, match="no % sign"):
+        Prepared("SELECT %s::int").execute(cursor, [1], before="SELECT '100%'; ")

@@ -75,17 +75,36 @@ def test_models_link_through_it():
 
 
 def test_pinned_reads_language_and_prefix_once(script_prefix):
-    """Inside pinned() the block's starting language and prefix hold; outside, each call reads them again."""
+    """Inside pinned() the block's starting language and prefix hold; outside, each call reads them again.
+    A template first worked out inside a block where they changed is filed under the block's own."""
     kwargs = {"slug": "safety"}
+    reversing._template.cache_clear()
     with reversing.pinned():
         with translation.override("en"):
             assert reversing.reverse("articles:section", kwargs=kwargs) == "/section/safety/"
-        with translation.override("en"), reversing.pinned():  # a block started in English stays English
-            assert reversing.reverse("articles:section", kwargs=kwargs) == "/en/section/safety/"
+        script_prefix("/paper/")
         assert reversing.reverse("articles:section", kwargs=kwargs) == "/section/safety/"
-    script_prefix("/paper/")
+        with translation.override("en"), reversing.pinned():  # a block started in English stays English
+            assert reversing.reverse("articles:section", kwargs=kwargs) == "/paper/en/section/safety/"
+        with translation.override("en"), reversing.unpinned():
+            assert reversing.reverse("articles:section", kwargs=kwargs) == "/paper/en/section/safety/"
+    assert reversing.reverse("articles:section", kwargs=kwargs) == "/paper/section/safety/"
+    script_prefix("/")
+    assert reversing.reverse("articles:section", kwargs=kwargs) == "/section/safety/"
     with translation.override("en"):
-        assert reversing.reverse("articles:section", kwargs=kwargs) == "/paper/en/section/safety/"
+        assert reversing.reverse("articles:section", kwargs=kwargs) == "/en/section/safety/"
+
+
+def test_canonical_addresses_stay_korean_inside_a_pinned_block():
+    """structured_data.absolute() switches to Korean for its address: unpinned() lets it, inside a block
+    pinned in English (a story's markup calling it would otherwise print an /en/ canonical address)."""
+    from django.test import RequestFactory
+
+    from publication.structured_data import absolute
+
+    article = Article(pk=7, slug="세미나")
+    with translation.override("en"), reversing.pinned():
+        assert absolute(RequestFactory().get("/"), article) == "http://testserver/news/7/%EC%84%B8%EB%AF%B8%EB%82%98/"
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
