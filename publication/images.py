@@ -38,8 +38,5 @@ def logo_image(request, site):
     """The paper's logo for JSON-LD's publisher, or None."""
     if not site.logo:
         return None
-    try:
-        width, height = site.logo.width, site.logo.height
-    except (OSError, ValueError):
-        width = height = None
-    return ShareImage(request.build_absolute_uri(site.logo.url), width, height, str(site.name))
+    # Kept on the record when the settings are saved (SiteSettings.save()): no file is opened per page.
+    return ShareImage(request.build_absolute_uri(site.logo.url), site.logo_width, site.logo_height, str(site.name))

@@ -70,6 +70,16 @@ def default_comments_moderation():
     return "post" if settings.COMMENTS_MODERATION == "post" else "pre"
 
 
+def image_size(image):
+    """(width, height) of an image field's file, or (None, None) without one or when it cannot be read."""
+    if not image:
+        return None, None
+    try:
+        return image.width, image.height
+    except (OSError, ValueError, TypeError):
+        return None, None
+
+
 class SiteSettings(models.Model):
     """The one record of who publishes the paper: shown in every page's footer, feeds and metadata."""
 
@@ -85,6 +95,12 @@ class SiteSettings(models.Model):
         validators=[validate_image_size],
         help_text=_("머리에 나오는 로고(PNG 권장, 가로 600px 이하)입니다. 없으면 제호를 글자로 보여 줍니다."),
     )
+    # The logo's size, read from the file when the settings are saved (save()): JSON-LD names it on every
+    # article page, and reading it there (ImageFieldFile.width) opened the image once per page. Not
+    # ImageField's width_field: that reads the file whenever a record without a size is loaded, and a
+    # missing file would then fail every page.
+    logo_width = models.PositiveIntegerField(_("로고 너비"), null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(_("로고 높이"), null=True, blank=True, editable=False)
     description = models.CharField(
         _("한 줄 소개"),
         max_length=200,
@@ -169,6 +185,7 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs):
         self.pk = 1  # one record only; the admin opens it directly
+        self.logo_width, self.logo_height = image_size(self.logo)
         super().save(*args, **kwargs)
 
     @classmethod

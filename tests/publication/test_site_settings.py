@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from publication.models import Page, SiteSettings
 from tests.factories import ArticleFactory
+from tests.publication.test_machines import json_ld
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,31 @@ def test_a_page_reads_the_site_settings_once(client, demo, settings, monkeypatch
     reads = cache_reads(monkeypatch)
     assert "스마트시티저널" in text(client.get(demo.get_absolute_url()))
     assert reads.count(SETTINGS_CACHE_KEY) == 1
+
+
+def test_the_logo_size_is_kept_when_saved_and_named_without_opening_the_file(client, demo, monkeypatch):
+    """JSON-LD names the logo's size on every article page: read from the record, not the image file."""
+    from django.db.models.fields.files import ImageFieldFile
+
+    site = SiteSettings.objects.get()
+    assert (site.logo_width, site.logo_height) == (site.logo.width, site.logo.height)
+    assert site.logo_width
+
+    def no_file(self):
+        raise AssertionError("the logo's file was opened for a page")
+
+    monkeypatch.setattr(ImageFieldFile, "_get_image_dimensions", no_file)
+    [data] = json_ld(text(client.get(demo.get_absolute_url())))
+    logo = data["publisher"]["logo"]
+    assert (logo["width"], logo["height"]) == (site.logo_width, site.logo_height)
+
+
+def test_a_logo_that_cannot_be_read_saves_without_a_size(demo):
+    site = SiteSettings.objects.get()
+    site.logo.name = "publication/gone.png"  # the file is not in storage
+    site.save()
+    site.refresh_from_db()
+    assert (site.logo_width, site.logo_height) == (None, None)
+    site.logo = ""
+    site.save()
+    assert (site.logo_width, site.logo_height) == (None, None)
