@@ -48,27 +48,27 @@ def _context():
 
 
 @contextlib.contextmanager
+def _pin(read):
+    # read() runs on entering the block, also when the block is a decorator (which enters it on every call).
+    token = _PINNED.set(read())
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 def pinned():
     """reverse() in this block uses the language, script prefix and URLconf of the block's start.
 
     Only for code that switches none of them while it runs: markup builders, not views.
     """
-    token = _PINNED.set(_context())
-    try:
-        yield
-    finally:
-        _PINNED.reset(token)
+    return _pin(_context)
 
 
-@contextlib.contextmanager
 def unpinned():
     """reverse() in this block reads the language, script prefix and URLconf again: for code that switches
     one of them (translation.override) and may be called from inside a pinned() block."""
-    token = _PINNED.set(None)
-    try:
-        yield
-    finally:
-        _PINNED.reset(token)
+    return _pin(lambda: None)
 
 
 def reverse(viewname, kwargs):

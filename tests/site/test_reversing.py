@@ -112,3 +112,15 @@ def test_pinned_answers_as_django(language):
     with translation.override(language), reversing.pinned():
         for viewname, kwargs in CASES:
             assert reversing.reverse(viewname, kwargs=kwargs) == django_reverse(viewname, kwargs=kwargs)
+
+
+def test_pinned_as_a_decorator_reads_the_context_at_each_call():
+    """The list and story tags are decorated with @pinned(): each call pins the language of that call."""
+
+    @reversing.pinned()
+    def section_url():
+        return reversing.reverse("articles:section", kwargs={"slug": "safety"})
+
+    with translation.override("en"):
+        assert section_url() == "/en/section/safety/"
+    assert section_url() == "/section/safety/"
