@@ -38,3 +38,18 @@ def shared_cache_for_a_read_replica(app_configs, **kwargs):
             id="newsroom.W002",
         )
     ]
+
+
+@register
+def page_cache_middleware_installed(app_configs, **kwargs):
+    """@reader_page only marks a view: PageCacheMiddleware serves and stores the pages."""
+    if settings.PAGE_CACHE_SECONDS <= 0 or "newsroom.pagecache.PageCacheMiddleware" in settings.MIDDLEWARE:
+        return []
+    return [
+        Warning(
+            f"PAGE_CACHE_SECONDS={settings.PAGE_CACHE_SECONDS} without newsroom.pagecache.PageCacheMiddleware.",
+            hint="Add it to MIDDLEWARE after WhiteNoiseMiddleware and before SessionMiddleware, "
+            "or no reader page is cached.",
+            id="newsroom.W003",
+        )
+    ]

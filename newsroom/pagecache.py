@@ -20,6 +20,11 @@ database. Rules that keep it truthful and fast:
   a hit within that second costs no round trip at all. A change made in this
   process ends its own copies at once; another process notices within that second
   (a shared proxy in front keeps pages for ``SHARED_CACHE_SECONDS`` anyway).
+- A hit is answered by ``PageCacheMiddleware`` before URL resolution and the
+  middleware that is about users (sessions, language, CSRF, authentication), which
+  costs more than the lookup; the page is stored with the headers that middleware
+  gave it, so a hit carries them too. Views say they are reader pages with
+  ``@reader_page``.
 - Outages: with the cache down, pages render from the database (logged); with
   the database down, the last copy of a page is served even if stale, and
   otherwise ``newsroom.middleware.DatabaseOutageMiddleware`` answers 503.
@@ -47,7 +52,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -237,8 +241,9 @@ def cacheable(request):
 
 
 def page_key(request):
-    raw = f"{get_language()}:{request.get_full_path()}"
-    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+    """The page's key: its full address, which also names its language (a reader's language is the
+    address's: /en/ or none). The version part retires pages stored before they kept their headers."""
+    return "pagecache:page:v2:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
 
 
 def seconds_to_keep(next_change):
@@ -307,10 +312,14 @@ def notice_due(upcoming):
 
 
 def stored_response(stored, state):
-    content, content_type = stored["content"], stored["content_type"]
-    response = HttpResponse(content, content_type=content_type)
+    """The stored page as a response: its content and the headers it left the view's middleware with."""
+    response = HttpResponse(stored["content"], headers=stored["headers"])
     response["X-Page-Cache"] = state
     return response
+
+
+def fresh(stored, current):
+    return stored is not None and stored["generation"] == current and stored["fresh_until"] > time.time()
 
 
 def lookup(key):
@@ -337,42 +346,75 @@ def lookup(key):
 
 def store(key, response, current_generation):
     """Keep the page: fresh for its time, and as a stale copy for a database outage."""
-    keep = seconds_to_keep(next_change())
     refused = response.status_code != 200 or "no-store" in response.get("Cache-Control", "")
-    if refused or response.cookies or response.streaming or keep < 1:
+    if refused or response.cookies or response.streaming:
+        return  # a 503 from a database outage among them: working out `keep` would need the database
+    try:
+        keep = seconds_to_keep(next_change())
+    except DatabaseError:  # the database failed after the page was made: answer it, keep nothing
+        logger.warning("Database unavailable: not keeping %s", key)
+        return
+    if keep < 1:
         return
     page = {
         "generation": current_generation,
         "fresh_until": time.time() + keep,
         "content": response.content,
-        "content_type": response["Content-Type"],
+        "headers": dict(response.headers),
     }
     cache_set(key, page, max(keep, settings.PAGE_CACHE_STALE_SECONDS))
     local_copies.keep(key, page)
 
 
+class PageCacheMiddleware:
+    """Answer an anonymous reader's request from the page cache before URL resolution and the
+    middleware below it (sessions, language, CSRF, authentication), and keep what reader pages
+    answer, with the headers that middleware gave them.
+
+    It sits below the middleware every answer needs (security headers, the shared-cache marks,
+    ETags, the Content-Security-Policy, request hygiene) and above everything that is about a user.
+    A page is a reader page when its view is decorated with ``@reader_page``; only such pages are
+    stored, so an anonymous request for another page (the admin's login, a captcha) costs a lookup.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable(request):
+            return self.get_response(request)
+        key = page_key(request)
+        current, stored = lookup(key)
+        if current is None:  # the cache is down: render from the database
+            return self.get_response(request)
+        if fresh(stored, current):
+            request.reader_page = True
+            return stored_response(stored, "hit")
+        request.stale_copy = stored  # for reader_page, should the database fail
+        response = self.get_response(request)
+        if getattr(request, "reader_page", False) and not response.has_header("X-Page-Cache"):
+            store(key, response, current)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Say whether the view is a reader page (newsroom.proxycache reads it too)."""
+        request.reader_page = getattr(view_func, "reader_page", False)
+
+
 def reader_page(view):
-    """Serve this view from the page cache to anonymous readers."""
+    """Serve this view from the page cache to anonymous readers (PageCacheMiddleware does the
+    serving and the storing); with the database down, answer with the stale copy if there is one."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not cacheable(request):
+        stale = getattr(request, "stale_copy", None)
+        if stale is None:
             return view(request, *args, **kwargs)
-        key = page_key(request)
-        current, stored = lookup(key)
-        if current is None:
-            return view(request, *args, **kwargs)
-        if stored and stored["generation"] == current and stored["fresh_until"] > time.time():
-            return stored_response(stored, "hit")
         try:
-            response = view(request, *args, **kwargs)
+            return view(request, *args, **kwargs)
         except DatabaseError:
-            if stored is None:
-                raise  # DatabaseOutageMiddleware answers 503
             logger.warning("Database unavailable: serving a stale copy of %s", request.path)
-            return stored_response(stored, "stale")
-        store(key, response, current)
-        return response
+            return stored_response(stale, "stale")
 
-    wrapper.reader_page = True  # newsroom.proxycache tells shared caches what they may keep
+    wrapper.reader_page = True
     return wrapper

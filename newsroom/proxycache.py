@@ -40,13 +40,10 @@ class SharedCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not getattr(request, "reader_page", False):
+        if not getattr(request, "reader_page", False):  # set by newsroom.pagecache.PageCacheMiddleware
             return response
         if shareable(request, response):
             patch_cache_control(response, public=True, max_age=0, s_maxage=settings.SHARED_CACHE_SECONDS)
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        request.reader_page = getattr(view_func, "reader_page", False)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "newsroom.middleware.FileNameLengthMiddleware",
     "newsroom.middleware.SiteNotFoundPageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Issue 11: anonymous readers' pages come from the page cache before URL resolution and what is below.
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Site (issue 7): readers get Korean unless the address starts with /en/; the admin follows the user.
     "newsroom.middleware.LocaleMiddleware",
