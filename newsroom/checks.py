@@ -40,16 +40,36 @@ def shared_cache_for_a_read_replica(app_configs, **kwargs):
     ]
 
 
+PAGE_CACHE_MIDDLEWARE = "newsroom.pagecache.PageCacheMiddleware"
+# What must run outside the page cache (so every hit gets it fresh, and stored pages do not keep it) and
+# what must run inside it (so a hit skips it, and a cookie it sets stops the page from being stored).
+PAGE_CACHE_OUTSIDE = (
+    "newsroom.proxycache.SharedCacheMiddleware",
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
+)
+PAGE_CACHE_INSIDE = (
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+)
+
+
 @register
-def page_cache_middleware_installed(app_configs, **kwargs):
-    """@reader_page only marks a view: PageCacheMiddleware serves and stores the pages."""
-    if settings.PAGE_CACHE_SECONDS <= 0 or "newsroom.pagecache.PageCacheMiddleware" in settings.MIDDLEWARE:
-        return []
+def page_cache_middleware_in_place(app_configs, **kwargs):
+    """@reader_page only marks a view: PageCacheMiddleware serves and stores the pages, and tells
+    SharedCacheMiddleware which answers are reader pages; where it sits decides what a hit skips."""
+    middleware = settings.MIDDLEWARE
+    hint = "Put it after WhiteNoiseMiddleware and before SessionMiddleware, as newsroom/settings.py does."
+    if PAGE_CACHE_MIDDLEWARE not in middleware:
+        missing = f"{PAGE_CACHE_MIDDLEWARE} is missing: no reader page is cached."
+        return [Warning(missing, hint=hint, id="newsroom.W003")]
+    place = middleware.index(PAGE_CACHE_MIDDLEWARE)
+    misplaced = [m for m in PAGE_CACHE_OUTSIDE if m in middleware[place:]]
+    misplaced += [m for m in PAGE_CACHE_INSIDE if m in middleware[:place]]
     return [
         Warning(
-            f"PAGE_CACHE_SECONDS={settings.PAGE_CACHE_SECONDS} without newsroom.pagecache.PageCacheMiddleware.",
-            hint="Add it to MIDDLEWARE after WhiteNoiseMiddleware and before SessionMiddleware, "
-            "or no reader page is cached.",
-            id="newsroom.W003",
+            f"{PAGE_CACHE_MIDDLEWARE} is on the wrong side of {name}.",
+            hint=hint,
+            id="newsroom.W004",
         )
+        for name in misplaced
     ]

@@ -30,9 +30,8 @@ database. Rules that keep it truthful and fast:
   otherwise ``newsroom.middleware.DatabaseOutageMiddleware`` answers 503.
 
 Logged-in users (anyone with a session cookie) always get a fresh page, and a
-response that sets a cookie, is not a 200 or says ``Cache-Control: no-store``
-is never stored. Saves that go
-around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
+response that sets a cookie, is not a 200 or says ``Cache-Control: no-store`` or
+``private`` is never stored. Saves that go around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
 `PAGE_CACHE_SECONDS`.
 """
 
@@ -47,7 +46,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, InterfaceError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
@@ -62,6 +61,8 @@ GENERATION_KEY = "pagecache:generation"
 publication_due = Signal()
 DUE_KEY = "pagecache:due"
 DUE_MARK_SECONDS = 7 * 24 * 3600
+# What a database that is down or went away raises (InterfaceError is not a DatabaseError).
+DATABASE_FAILURES = (DatabaseError, InterfaceError)
 # After a cache error, skip the cache for this long instead of paying a failed round trip per request.
 CACHE_RETRY_SECONDS = 5
 
@@ -241,9 +242,11 @@ def cacheable(request):
 
 
 def page_key(request):
-    """The page's key: its full address, which also names its language (a reader's language is the
-    address's: /en/ or none). The version part retires pages stored before they kept their headers."""
-    return "pagecache:page:v2:" + hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    """The page's key: its absolute address. The path names the language (a reader's is the address's:
+    /en/ or none), scheme and host are in the page (canonical links), and reading the host checks it
+    against ALLOWED_HOSTS, as CommonMiddleware would below. The version part retires pages stored
+    before they kept their headers."""
+    return "pagecache:page:v3:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
 
 
 def seconds_to_keep(next_change):
@@ -346,12 +349,13 @@ def lookup(key):
 
 def store(key, response, current_generation):
     """Keep the page: fresh for its time, and as a stale copy for a database outage."""
-    refused = response.status_code != 200 or "no-store" in response.get("Cache-Control", "")
+    control = response.get("Cache-Control", "")
+    refused = response.status_code != 200 or "no-store" in control or "private" in control
     if refused or response.cookies or response.streaming:
         return  # a 503 from a database outage among them: working out `keep` would need the database
     try:
         keep = seconds_to_keep(next_change())
-    except DatabaseError:  # the database failed after the page was made: answer it, keep nothing
+    except DATABASE_FAILURES:  # the database failed after the page was made: answer it, keep nothing
         logger.warning("Database unavailable: not keeping %s", key)
         return
     if keep < 1:
@@ -372,16 +376,21 @@ class PageCacheMiddleware:
     answer, with the headers that middleware gave them.
 
     It sits below the middleware every answer needs (security headers, the shared-cache marks,
-    ETags, the Content-Security-Policy, request hygiene) and above everything that is about a user.
-    A page is a reader page when its view is decorated with ``@reader_page``; only such pages are
-    stored, so an anonymous request for another page (the admin's login, a captcha) costs a lookup.
+    ETags, the Content-Security-Policy, request hygiene) and above everything that is about a user
+    (``newsroom.checks`` says so when it does not). A page is a reader page when its view is
+    decorated with ``@reader_page``; only such pages are stored. An address found to lead to
+    another view (a photo, a captcha, the admin's login) is remembered in the process and not
+    looked up again, up to OTHER_VIEWS addresses at a time.
     """
+
+    OTHER_VIEWS = 4096
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.other_views = set()  # paths whose view is not a reader page: no lookup for them
 
     def __call__(self, request):
-        if not cacheable(request):
+        if not cacheable(request) or request.path_info in self.other_views:
             return self.get_response(request)
         key = page_key(request)
         current, stored = lookup(key)
@@ -392,8 +401,13 @@ class PageCacheMiddleware:
             return stored_response(stored, "hit")
         request.stale_copy = stored  # for reader_page, should the database fail
         response = self.get_response(request)
-        if getattr(request, "reader_page", False) and not response.has_header("X-Page-Cache"):
+        is_reader_page = getattr(request, "reader_page", None)  # None: no view was reached (a 404, a redirect)
+        if is_reader_page and not response.has_header("X-Page-Cache"):
             store(key, response, current)
+        elif is_reader_page is False:
+            if len(self.other_views) >= self.OTHER_VIEWS:
+                self.other_views.clear()
+            self.other_views.add(request.path_info)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -412,7 +426,7 @@ def reader_page(view):
             return view(request, *args, **kwargs)
         try:
             return view(request, *args, **kwargs)
-        except DatabaseError:
+        except DATABASE_FAILURES:
             logger.warning("Database unavailable: serving a stale copy of %s", request.path)
             return stored_response(stale, "stale")
 

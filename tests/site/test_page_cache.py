@@ -101,24 +101,47 @@ def test_a_hit_is_answered_before_the_address_is_resolved(client, demo, monkeypa
     assert resolved == []
 
 
-def test_korean_and_english_pages_are_kept_apart(client, demo):
-    korean, english = client.get("/"), client.get("/en/")
-    assert client.get("/").content == korean.content
-    assert client.get("/en/").content == english.content
-    assert korean.content != english.content
+def test_pages_are_kept_apart_by_scheme_and_host_and_a_host_not_allowed_gets_a_400(client, demo, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    url = demo.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    other_host = client.get(url, HTTP_HOST="localhost")
+    assert "X-Page-Cache" not in other_host
+    assert "http://localhost/news/" in other_host.content.decode()  # its canonical link names its own host
+    assert "X-Page-Cache" not in client.get(url, secure=True)
+    assert client.get(url, HTTP_HOST="evil.example").status_code == 400  # as CommonMiddleware would answer
 
 
-def test_an_anonymous_page_that_is_not_a_reader_page_is_never_stored(client, settings):
+def test_a_head_request_is_answered_from_the_cache_without_a_body(client, demo):
+    client.get("/")
+    head = client.head("/")
+    assert head["X-Page-Cache"] == "hit"
+    assert head.content == b""
+
+
+def test_an_anonymous_page_that_is_not_a_reader_page_is_never_stored_nor_looked_up_again(client, settings, monkeypatch):
     settings.ROOT_URLCONF = "tests.site.proxy_urls"  # the site's URLs plus bench's no-database page
+    looked_up = []
+    original = pagecache.lookup
+    monkeypatch.setattr(pagecache, "lookup", lambda key: looked_up.append(key) or original(key))
     client.get("/bench/reference/")
+    assert len(looked_up) == 1
     assert "X-Page-Cache" not in client.get("/bench/reference/")
+    assert len(looked_up) == 1  # the address is known to lead elsewhere
 
 
-def test_without_the_middleware_the_system_check_says_nothing_is_cached(settings):
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != "newsroom.pagecache.PageCacheMiddleware"]
-    assert [w.id for w in checks.page_cache_middleware_installed(None)] == ["newsroom.W003"]
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE, "newsroom.pagecache.PageCacheMiddleware"]
-    assert checks.page_cache_middleware_installed(None) == []
+def test_the_system_check_says_when_the_middleware_is_missing_or_misplaced(settings):
+    assert checks.page_cache_middleware_in_place(None) == []
+    placed = settings.MIDDLEWARE
+    settings.MIDDLEWARE = [m for m in placed if m != checks.PAGE_CACHE_MIDDLEWARE]
+    assert [w.id for w in checks.page_cache_middleware_in_place(None)] == ["newsroom.W003"]
+    settings.MIDDLEWARE = [checks.PAGE_CACHE_MIDDLEWARE, *settings.MIDDLEWARE]  # above the CSP: stored nonces
+    assert "ContentSecurityPolicyMiddleware" in checks.page_cache_middleware_in_place(None)[-1].msg
+    settings.MIDDLEWARE = [m for m in placed if m != checks.PAGE_CACHE_MIDDLEWARE] + [checks.PAGE_CACHE_MIDDLEWARE]
+    warnings = checks.page_cache_middleware_in_place(None)
+    assert {w.id for w in warnings} == {"newsroom.W004"}
+    assert any("SessionMiddleware" in w.msg for w in warnings)
 
 
 def test_a_database_failure_after_the_page_was_made_answers_the_page_and_keeps_nothing(client, demo, monkeypatch):
