@@ -111,13 +111,18 @@ class SitewideNode(template.Node):
         self.name, self.nodelist = name, nodelist
 
     def render(self, context):
-        # One generation read for all the fragments of a page.
-        if "sitewide:generation" not in context.render_context:
-            context.render_context["sitewide:generation"] = pagecache.generation()
-        current = context.render_context["sitewide:generation"]
         # id(self): a template edited under runserver is parsed again into a new node, so it shows at once.
-        key = f"sitewide:{self.name}:{id(self)}:{translation.get_language()}:{get_script_prefix()}"
-        return pagecache.remember(key, lambda: self.nodelist.render(context), SITEWIDE_SECONDS, current=current)
+        return sitewide_fragment(context, f"{self.name}:{id(self)}", lambda: self.nodelist.render(context))
+
+
+def sitewide_fragment(context, name, compute):
+    """What {% sitewide %} keeps, for markup built in Python: compute(), once per page-cache generation,
+    language and script prefix. `context` is the page's template context: one generation read per page."""
+    if "sitewide:generation" not in context.render_context:
+        context.render_context["sitewide:generation"] = pagecache.generation()
+    current = context.render_context["sitewide:generation"]
+    key = f"sitewide:{name}:{translation.get_language()}:{get_script_prefix()}"
+    return pagecache.remember(key, compute, SITEWIDE_SECONDS, current=current)
 
 
 @register.tag
