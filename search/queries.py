@@ -6,6 +6,8 @@ weighted A, B, D and C in Entry.document; Entry.title holds the first three.
 
 import datetime
 import functools
+import html
+import re
 
 from django.contrib.postgres.search import SearchQueryField
 from django.db import connections, router
@@ -21,7 +23,7 @@ from newsroom.pagination import PAGE_SIZE
 from newsroom.prepared import Prepared
 from reporters.models import Reporter
 from search import tokenizer
-from search.index import plain_text
+from search.index import BLOCK_TAG_RE
 from search.models import Entry
 
 SNIPPET_LENGTH = 160
@@ -287,12 +289,22 @@ def with_snippets(articles, query):
     for article in articles:
         article.headline_html = mark_safe(tokenizer.highlight(article.headline, query))  # noqa: S308 - escaped
         source, before, after = snippet_source(article.snippet_window)
-        snippet = tokenizer.highlight(plain_text(source), query, SNIPPET_LENGTH)
+        snippet = tokenizer.highlight(window_text(source), query, SNIPPET_LENGTH)
         # The window leaves out the rest of a long body: say so, as highlight() does for what it leaves out.
         snippet = ("…" if before and not snippet.startswith("…") else "") + snippet
         snippet += "…" if after and not snippet.endswith("…") else ""
         article.snippet_html = mark_safe(snippet)  # noqa: S308 - escaped by highlight()
     return articles
+
+
+TAG_RE = re.compile(r"<[^>]*>")
+
+
+def window_text(source):
+    """The words of a window of a sanitised body (snippet_source()), as search.index.plain_text() reads them:
+    in sanitised HTML '<' only opens a tag, so a regular expression does what nh3 did at six times the
+    cost. The result is text; highlight() escapes it, so a row written around the sanitiser shows, not runs."""
+    return " ".join(html.unescape(TAG_RE.sub("", BLOCK_TAG_RE.sub(r" <\1", source))).split())
 
 
 def snippet_source(window):

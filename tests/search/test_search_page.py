@@ -224,3 +224,28 @@ def test_a_window_closing_inside_a_tag_or_entity_drops_the_piece(tail, kept):
     filler = "나" * (2 * SNIPPET_SOURCE - len(tail) - 7)
     window = {"text": head + filler + tail + "+", "match": 10, "opens": 0}  # "+": the body goes on
     assert snippet_source(window) == (head + filler + kept, False, True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h2>제목</h2><p>본문 <strong>굵게</strong> R&amp;D &lt;script&gt; 3 &gt; 2</p>"
+        "<ul><li>하나</li><li>둘</li></ul>",
+        '<p>링크 <a href="https://example.com/?a=1&amp;b=2" title="x > y">여기</a></p><blockquote>인용</blockquote>',
+        "<p>보이지 않는<script>alert(1)</script> 스크립트와 <!-- 주석 --> 줄<br>바꿈</p>"
+        "<table><tr><td>칸</td></tr></table>",
+        '<figure data-photo-id="abc"></figure><p>사진 뒤 &nbsp; 공백   여럿\n줄</p>',
+    ],
+)
+def test_window_text_reads_a_sanitised_body_as_the_index_does(body):
+    from articles.richtext import sanitize_body
+    from search.index import plain_text
+    from search.queries import window_text
+
+    clean = sanitize_body(body)
+    assert window_text(clean) == plain_text(clean)
+    for cut in range(0, len(clean), 7):  # windows start at a tag's end or in text (snippet_source drops the rest)
+        piece = clean[cut:]
+        if "<" in piece and ">" in piece[: piece.index("<")]:
+            continue
+        assert window_text(piece) == plain_text(piece), piece
