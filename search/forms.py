@@ -20,6 +20,8 @@ MAX_QUERY_LENGTH = 100
 EARLIEST_DATE = datetime.date(1900, 1, 1)
 LATEST_DATE = datetime.date(2100, 12, 31)
 REPORTERS_CACHE_SECONDS = 300
+FILTERS = ("section", "reporter", "date_from", "date_to")
+EVERYTHING = ("", _("전체"))
 
 
 def reporter_choices():
@@ -33,6 +35,10 @@ def reporter_choices():
         return list(reporters.values_list("slug", "name"))
 
     return pagecache.remember("search-reporters", compute, REPORTERS_CACHE_SECONDS)
+
+
+def section_choices():
+    return [EVERYTHING, *((section.slug, section.name) for section in nav_sections())]
 
 
 class QueryField(forms.CharField):
@@ -93,10 +99,16 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("전체"))]
-        self.fields["section"].choices = everything + [(section.slug, section.name) for section in nav_sections()]
-        self.fields["reporter"].choices = everything + reporter_choices()
+        # Read when first needed (a value to check, the selects to print): a plain search needs neither,
+        # its filters being a site-wide fragment (templates/search/search.html).
+        self.fields["section"].choices = section_choices
+        self.fields["reporter"].choices = lambda: [EVERYTHING, *reporter_choices()]
         self.truncated = False
+
+    @property
+    def filtered(self):
+        """Whether the address gives any filter a value: without, the filters print the same on every search."""
+        return any(self.data.get(name) for name in FILTERS)
 
     def clean_q(self):
         text = self.cleaned_data["q"]
@@ -115,5 +127,4 @@ class SearchForm(forms.Form):
 
     def filters(self):
         """The filters that passed validation; a bad one is dropped (its error is shown), not fatal."""
-        names = ["section", "reporter", "date_from", "date_to"]
-        return {name: self.cleaned_data[name] for name in names if self.cleaned_data.get(name)}
+        return {name: self.cleaned_data[name] for name in FILTERS if self.cleaned_data.get(name)}

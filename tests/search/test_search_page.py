@@ -249,3 +249,24 @@ def test_window_text_reads_a_sanitised_body_as_the_index_does(body):
         if "<" in piece and ">" in piece[: piece.index("<")]:
             continue
         assert window_text(piece) == plain_text(piece), piece
+
+
+def test_a_plain_search_prints_its_filters_from_a_shared_fragment_and_a_filtered_one_its_own(client, monkeypatch):
+    from search import forms
+
+    section = SectionFactory(slug="world", name="국제")
+    ArticleFactory(published=True, section=section, headline="스마트시티 소식")
+    client.get("/search/", {"q": "스마트시티"})  # the filters' fragment is made
+    read = []
+    for name in ("nav_sections", "reporter_choices"):
+        original = getattr(forms, name)
+        monkeypatch.setattr(forms, name, lambda original=original, name=name: read.append(name) or original())
+    plain = client.get("/search/", {"q": "스마트시티"}).content.decode()
+    assert '<option value="world">국제</option>' in plain
+    assert read == []  # no choices were read: nothing to check, nothing to print
+    filtered = client.get("/search/", {"q": "스마트시티", "section": "world"}).content.decode()
+    assert '<option value="world" selected>국제</option>' in filtered
+    assert "nav_sections" in read
+    section.name = "세계"
+    section.save()  # a change readers see: the next plain search shows it
+    assert '<option value="world">세계</option>' in client.get("/search/", {"q": "스마트시티"}).content.decode()
