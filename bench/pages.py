@@ -233,10 +233,18 @@ def report(args, labels, counts, runs):
             (target is not None and shares["rendered"] < target, f"rendered {shares['rendered']:.1%} < {target:.0%}"),
             (shares["memory"] < MEMORY_TARGET, f"memory {shares['memory']:.1%} < {MEMORY_TARGET:.0%}"),
             (shares["redis"] < REDIS_TARGET, f"Redis {shares['redis']:.1%} < {REDIS_TARGET:.0%}"),
-            (loss > WORKING_DAY_LOSS, f"working-day loss {loss:.1%} > {WORKING_DAY_LOSS:.0%}"),
             (errors > 0, f"{errors} error responses"),
         ]
         misses += [f"{label}: {why}" for missed, why in checks if missed]
+    # The working day costs every page alike (the desk's process takes CPU, a publication ends every
+    # copy), while one page's two 5-second runs differ by ±15 % on a noisy machine: the loss is read
+    # over all pages together, each page's share counting once.
+    pages = [url for kind, _, url in labels if kind != "reference"]
+    quiet, busy = (sum(figures[url]["shares"][run] for url in pages) for run in ("redis", "working"))
+    overall = 1 - busy / quiet if quiet else 0.0
+    print(f"\nworking-day loss over all pages: {overall:.1%} (target < {WORKING_DAY_LOSS:.0%}; one page's is noise)")
+    if overall > WORKING_DAY_LOSS:
+        misses.append(f"working-day loss over all pages {overall:.1%} > {WORKING_DAY_LOSS:.0%}")
     return figures, misses
 
 
