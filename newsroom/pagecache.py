@@ -30,9 +30,10 @@ database. Rules that keep it truthful and fast:
   otherwise ``newsroom.middleware.DatabaseOutageMiddleware`` answers 503.
 
 Logged-in users (anyone with a session cookie) always get a fresh page, and a
-response that sets a cookie, is not a 200 or says ``Cache-Control: no-store`` or
-``private`` is never stored. Saves that go around the ORM's signals (`QuerySet.update()`, raw SQL) are covered only by
-`PAGE_CACHE_SECONDS`.
+response that sets a cookie (the CSRF and session middleware's included), is
+not a 200 or says ``Cache-Control: no-store`` or ``private`` is never stored.
+Saves that go around the ORM's signals (`QuerySet.update()`, raw SQL) are
+covered only by `PAGE_CACHE_SECONDS`.
 """
 
 import collections
