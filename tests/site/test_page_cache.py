@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import OperationalError
+from django.test import Client
 from django.urls import URLResolver
 from django.utils import timezone
 
@@ -153,3 +154,14 @@ def test_a_database_failure_after_the_page_was_made_answers_the_page_and_keeps_n
     assert response.status_code == 200
     assert demo.headline in response.content.decode()
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_a_page_whose_csrf_cookie_the_middleware_sets_is_never_stored(settings):
+    """The token is in the page and its cookie is set below the view: one reader's must never reach another."""
+    settings.ROOT_URLCONF = "tests.site.proxy_urls"
+    first, second = Client(), Client()
+    mine = first.get("/test/reader-csrf/")
+    assert settings.CSRF_COOKIE_NAME in mine.cookies
+    theirs = second.get("/test/reader-csrf/")
+    assert "X-Page-Cache" not in theirs
+    assert theirs.content != mine.content
