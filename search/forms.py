@@ -41,6 +41,10 @@ def section_choices():
     return [EVERYTHING, *((section.slug, section.name) for section in nav_sections())]
 
 
+def reporter_filter_choices():
+    return [EVERYTHING, *reporter_choices()]
+
+
 class QueryField(forms.CharField):
     """Free text: control characters (NUL included) become spaces instead of a form error."""
 
@@ -102,7 +106,7 @@ class SearchForm(forms.Form):
         # Read when first needed (a value to check, the selects to print): a plain search needs neither,
         # its filters being a site-wide fragment (templates/search/search.html).
         self.fields["section"].choices = section_choices
-        self.fields["reporter"].choices = lambda: [EVERYTHING, *reporter_choices()]
+        self.fields["reporter"].choices = reporter_filter_choices
         self.truncated = False
 
     @property

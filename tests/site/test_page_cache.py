@@ -111,7 +111,9 @@ def test_pages_are_kept_apart_by_scheme_and_host_and_a_host_not_allowed_gets_a_4
     assert "X-Page-Cache" not in other_host
     assert "http://localhost/news/" in other_host.content.decode()  # its canonical link names its own host
     assert "X-Page-Cache" not in client.get(url, secure=True)
-    assert client.get(url, HTTP_HOST="evil.example").status_code == 400  # as CommonMiddleware would answer
+    refused = client.get(url, HTTP_HOST="evil.example")
+    assert refused.status_code == 400  # as CommonMiddleware would answer
+    assert "잘못된 요청입니다" in refused.content.decode()  # the site's page, not Django's bare one
 
 
 def test_a_head_request_is_answered_from_the_cache_without_a_body(client, demo):
