@@ -4,6 +4,7 @@ docs/SEARCH.md says why it works this way. Headline, deck, tags and body are
 weighted A, B, D and C in Entry.document; Entry.title holds the first three.
 """
 
+import contextlib
 import datetime
 import functools
 import html
@@ -19,6 +20,7 @@ from django.utils.safestring import mark_safe
 from articles.lists import story, story_json
 from articles.models import Article, Byline, Section
 from newsroom.jsonrows import table
+from newsroom.pagecache import CacheUnavailable, cache_call
 from newsroom.pagination import PAGE_SIZE
 from newsroom.prepared import Prepared
 from reporters.models import Reporter
@@ -117,25 +119,85 @@ PREPARED_TERMS = 2
 prepared = functools.lru_cache(maxsize=64)(Prepared)
 
 
+# How long the shared cache keeps the number of entries a lexeme is in (capped at SEARCH_WINDOW + 1).
+# A day: a word that was rare grows by at most a day's stories meanwhile, and a common word stays common.
+ENTRY_COUNT_SECONDS = 24 * 3600
+ENTRY_COUNT_KEY = "search:entries:v1:"
+
+
+def few_hits(query, combine):
+    """Whether the query can have at most SEARCH_WINDOW hits, by the entries each of its lexemes is in.
+
+    An entry matches a term only if it holds every lexeme (bigram) of it, so a term has at most as many
+    hits as its rarest lexeme has entries, AND at most as many as its rarest term, OR at most their sum.
+    Such a query needs no month windows: all its hits are the newest SEARCH_WINDOW. A one-character term
+    (a prefix in titles) is never counted. Without the shared cache the answer is no (the windows): a
+    common lexeme's count takes milliseconds, worth paying once a day, not on every search.
+    """
+    terms = [term for term in query.terms if not term.is_single_character()]
+    if not terms or (combine == "OR" and len(terms) < len(query.terms)):
+        return False
+    counts = entry_counts({lexeme for term in terms for lexeme in term.lexemes})
+    if counts is None:
+        return False
+    bounds = [min(counts[lexeme] for lexeme in term.lexemes) for term in terms]
+    return (min(bounds) if combine == "AND" else sum(bounds)) <= SEARCH_WINDOW
+
+
+def entry_counts(lexemes):
+    """{lexeme: the live entries holding it, up to SEARCH_WINDOW + 1}, from the shared cache, the missing
+    ones counted in one statement; None while the cache is down."""
+    keys = {ENTRY_COUNT_KEY + lexeme: lexeme for lexeme in sorted(lexemes)}
+    try:
+        known = cache_call("get_many", list(keys))
+    except CacheUnavailable:
+        return None
+    counts = {keys[key]: value for key, value in known.items()}
+    missing = [lexeme for lexeme in keys.values() if lexeme not in counts]
+    if missing:
+        # Each count stops at SEARCH_WINDOW + 1 entries; the GIN index still lists every entry of a common
+        # lexeme first (7 ms for one in 90 % of 100,000 entries), hence the cache.
+        one = (
+            f"(SELECT count(*) FROM (SELECT 1 FROM {table(Entry)} e WHERE e.document @@ %s::tsquery"  # noqa: S608
+            f" AND e.live_at IS NOT NULL LIMIT {SEARCH_WINDOW + 1:d}) c)"
+        )
+        db = connections[router.db_for_read(Entry)]
+        with db.cursor() as cursor:
+            cursor.execute(
+                f"{NO_SEQSCAN}SELECT ARRAY[{', '.join([one] * len(missing))}]",
+                [tokenizer.lexeme_tsquery(lexeme) for lexeme in missing],
+            )
+            found = dict(zip(missing, cursor.fetchone()[0], strict=True))
+            if db.in_atomic_block:
+                cursor.execute(SEQSCAN_BACK)
+        with contextlib.suppress(CacheUnavailable):
+            cache_call("set_many", {ENTRY_COUNT_KEY + lexeme: n for lexeme, n in found.items()}, ENTRY_COUNT_SECONDS)
+        counts.update(found)
+    return counts
+
+
+# PostgreSQL does not price opening a tsvector, so on a small archive (a few thousand entries) it
+# thinks reading every entry is cheaper than the GIN index and spends 9 ms per window doing so.
+# Reading the index is right at every size. Both statements go in one message: in autocommit (every
+# reader request) PostgreSQL runs it as one transaction and the setting (is_local) ends with it, at
+# no extra round trip; inside a transaction it would last to the transaction's end, so it is put back.
+# A prepared statement's generic plan is made at its first EXECUTE, so under the same setting.
+NO_SEQSCAN = "SELECT set_config('enable_seqscan', 'off', true); "
+SEQSCAN_BACK = "SELECT set_config('enable_seqscan', 'on', true)"
+
+
 def run(query, combine, filters, start, size):
     """(hits up to SEARCH_WINDOW + 1, the stories at rank positions start .. start + size)."""
-    sql, params = statement(query, combine, filters, start, size)
-    # PostgreSQL does not price opening a tsvector, so on a small archive (a few thousand entries) it
-    # thinks reading every entry is cheaper than the GIN index and spends 9 ms per window doing so.
-    # Reading the index is right at every size. Both statements go in one message: in autocommit (every
-    # reader request) PostgreSQL runs it as one transaction and the setting (is_local) ends with it, at
-    # no extra round trip; inside a transaction it would last to the transaction's end, so it is put back.
-    # A prepared statement's generic plan is made at its first EXECUTE, so under the same setting.
-    no_seqscan = "SELECT set_config('enable_seqscan', 'off', true); "
+    sql, params = statement(query, combine, filters, start, size, windows=not few_hits(query, combine))
     db = connections[router.db_for_read(Entry)]  # the replica for anonymous readers (newsroom/dbrouter.py)
     with db.cursor() as cursor:
         if len(query.terms) <= PREPARED_TERMS and not filters:
-            prepared(sql).execute(cursor, params, before=no_seqscan)
+            prepared(sql).execute(cursor, params, before=NO_SEQSCAN)
         else:
-            cursor.execute(no_seqscan + sql, params)
+            cursor.execute(NO_SEQSCAN + sql, params)
         total, rows = cursor.fetchone()
         if db.in_atomic_block:
-            cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
+            cursor.execute(SEQSCAN_BACK)
     stories = []
     for row in rows:
         article = story(row["story"], db.alias)
@@ -144,7 +206,7 @@ def run(query, combine, filters, start, size):
     return total, stories
 
 
-def statement(query, combine, filters, start, size):
+def statement(query, combine, filters, start, size, windows=True):
     """(sql, params) of run(): the newest hits, month window by month window, ranked, and a page of them.
 
     The newest hits are a UNION ALL of month windows, newest first, under one LIMIT. PostgreSQL runs
@@ -155,20 +217,27 @@ def statement(query, combine, filters, start, size):
     The hits come from search_entry (Entry.live_at says what readers may see; the filters look at
     the article and its bylines); the page's stories, each with a window of its body for the
     snippet, are read last, and must pass live() on the article row too.
+
+    With windows=False (few_hits(): a query with few hits in the whole archive) the newest hits are
+    read in one part, by the terms alone: every window would be an index lookup finding next to nothing.
     """
     now = timezone.now()
     shared, shared_params = hits_sql(query, combine, filters, now)
     parts, params = [], []
-    windows, older = month_windows(now)
-    for months in windows:
-        window = "e.document @@ %s::tsquery AND e.live_at >= %s AND e.live_at < %s"
-        parts.append(part_sql(f"{shared} AND {window}"))
-        params += [*shared_params, tokenizer.any_period(months), month_start(*months[-1])]
-        params.append(month_start(*months[0], after=True))
-    # Each window also bounds live_at to its months: an entry whose month went stale (published_at
-    # changed around the index) cannot show up twice.
-    parts.append(part_sql(f"{shared} AND e.live_at < %s"))
-    params += [*shared_params, older]
+    if not windows:
+        parts.append(part_sql(shared))
+        params += shared_params
+    else:
+        months_windows, older = month_windows(now)
+        for months in months_windows:
+            window = "e.document @@ %s::tsquery AND e.live_at >= %s AND e.live_at < %s"
+            parts.append(part_sql(f"{shared} AND {window}"))
+            params += [*shared_params, tokenizer.any_period(months), month_start(*months[-1])]
+            params.append(month_start(*months[0], after=True))
+        # Each window also bounds live_at to its months: an entry whose month went stale (published_at
+        # changed around the index) cannot show up twice.
+        parts.append(part_sql(f"{shared} AND e.live_at < %s"))
+        params += [*shared_params, older]
     tests = [query.every_term("A"), query.any_term("A"), query.any_term("B")]
     ranks = ", ".join("n.title @@ %s::tsquery DESC" for _ in tests)
     union = " UNION ALL ".join(parts)

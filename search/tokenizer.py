@@ -118,13 +118,13 @@ class Term:
     def tsquery(self, weights="", exact=True):
         """The term as tsquery: a phrase of its lexemes, or with exact=False their plain AND."""
         # The AND form is what the GIN index answers alone, without reading a row.
-        parts = []
-        for lexeme in self.lexemes:
-            # A lone CJK character matches every bigram it starts (see tokens()).
-            prefix = "*" if is_cjk_char(lexeme) else ""
-            label = f":{prefix}{weights}" if prefix or weights else ""
-            parts.append(quote(lexeme) + label)
-        return (" <-> " if exact else " & ").join(parts)
+        return (" <-> " if exact else " & ").join(lexeme_tsquery(lexeme, weights) for lexeme in self.lexemes)
+
+
+def lexeme_tsquery(lexeme, weights=""):
+    """One lexeme of a query term as tsquery: a lone CJK character matches every bigram it starts (see tokens())."""
+    prefix = "*" if is_cjk_char(lexeme) else ""
+    return quote(lexeme) + (f":{prefix}{weights}" if prefix or weights else "")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from tests.factories import UserFactory, editor_user, reporter_user
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
+def _isolated(settings, tmp_path, monkeypatch):
     """Uploads go to a temporary folder and no test sees another's cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
@@ -21,6 +21,7 @@ def _isolated(settings, tmp_path):
     settings.PHOTO_AVIF = False
     cache.clear()
     pagecache.forget_local()  # this process's copies go with the shared cache they came from
+    monkeypatch.setattr(pagecache, "_cache_down_until", 0.0)  # a test that broke the cache leaves it working
     yield
     cache.clear()
     pagecache.forget_local()

@@ -27,6 +27,12 @@ def found(text):
     return hits
 
 
+@pytest.fixture(params=["windows", "one part"])
+def either_way(request, monkeypatch):
+    """Runs a test through the month windows and through the single part of a query with few hits."""
+    monkeypatch.setattr(queries, "few_hits", lambda query, combine: request.param == "one part")
+
+
 def test_windows_cover_every_month_back_to_where_the_rest_begins():
     now = datetime.datetime(2026, 11, 26, 7, tzinfo=datetime.UTC)
     windows, older = queries.month_windows(now)
@@ -38,7 +44,7 @@ def test_windows_cover_every_month_back_to_where_the_rest_begins():
     assert older == datetime.datetime(last_year, last_month, 1, tzinfo=datetime.UTC)
 
 
-def test_hits_from_every_window_and_older_come_newest_first(monkeypatch):
+def test_hits_from_every_window_and_older_come_newest_first(monkeypatch, either_way):
     monkeypatch.setattr(queries, "SEARCH_WINDOW", 3)
     ages = [0, 45, 400, 3000, 9000]  # this month, a few windows back, and beyond all of them (25 years)
     articles = [published(days, body="<p>스마트시티 세미나</p>") for days in ages]
@@ -49,7 +55,7 @@ def test_hits_from_every_window_and_older_come_newest_first(monkeypatch):
     assert set(found("스마트시티")[0:10]) == set(articles)
 
 
-def test_a_story_published_by_the_desk_is_filed_under_its_month(editor):
+def test_a_story_published_by_the_desk_is_filed_under_its_month(editor, either_way):
     article = ArticleFactory(body="<p>자율주행버스 시범 운행</p>")
     assert "_m" not in Entry.objects.values_list("document", flat=True).get(article=article)
     article.publish(editor)
@@ -84,7 +90,7 @@ def find(node, kind):
     return None
 
 
-def test_a_stale_month_in_the_index_never_shows_an_article_twice(monkeypatch):
+def test_a_stale_month_in_the_index_never_shows_an_article_twice(either_way):
     article = published(9000, body="<p>스마트시티 세미나</p>")  # older than every window
     stale = Article.objects.filter(pk=article.pk)
     real = article.published_at
@@ -115,7 +121,7 @@ def test_each_window_gets_its_own_months_and_bounds():
     assert sql.count("%s") == len(params)
 
 
-def test_filters_still_apply_in_every_window(world_section):
+def test_filters_still_apply_in_every_window(world_section, either_way):
     ages = [0, 45, 400, 1000, 1500, 3000]
     mine = [published(days, section=world_section, body="<p>스마트시티 포럼</p>") for days in ages]
     for days in ages:

@@ -1,0 +1,139 @@
+"""A query with few hits in the whole archive is read in one part, without month windows.
+
+How many entries each lexeme is in comes from the shared cache, counted once (up to SEARCH_WINDOW + 1)
+when missing; a common lexeme keeps the month windows, and so does every query while the cache is down.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from newsroom import pagecache
+from search import queries
+from search.tokenizer import parse_query
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def small_window(monkeypatch):
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 3)
+
+
+def published(body, days_ago=1, **kwargs):
+    at = timezone.now() - datetime.timedelta(days=days_ago)
+    return ArticleFactory(status=Article.Status.PUBLISHED, published_at=at, body=body, **kwargs)
+
+
+def windowed(text, combine="AND"):
+    """Whether the search statement run for the query reads month windows."""
+    made = []
+    statement = queries.statement
+
+    def spy(*args, **kwargs):
+        made.append(statement(*args, **kwargs)[0])
+        return statement(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(queries, "statement", spy)
+        queries.run(parse_query(text), combine, {}, 0, 20)
+    return "UNION ALL" in made[0]
+
+
+def test_a_rare_word_skips_the_windows_and_a_common_one_keeps_them():
+    for _ in range(4):
+        published("<p>교통 안전 점검</p>")
+    published("<p>자율주행버스 시범 운행</p>")
+    assert not windowed("자율주행버스")
+    assert windowed("교통")  # in 4 entries, over the window of 3
+
+
+def test_every_term_counts_for_and_and_the_sum_for_or():
+    for _ in range(4):
+        published("<p>교통 안전 점검</p>")
+    published("<p>교통 자율주행버스</p>")
+    assert not windowed("교통 자율주행버스")  # AND: at most the rare term's one entry
+    assert windowed("교통 자율주행버스", "OR")  # OR: 5 entries
+    published("<p>드론 배송</p>")
+    assert not windowed("드론 자율주행버스", "OR")
+
+
+def test_the_rarest_bigram_bounds_a_term():
+    for _ in range(4):
+        published("<p>버스 정류장</p>")
+    published("<p>자율주행버스</p>")
+    assert not windowed("자율주행버스")  # 버스 is common, 행버 is in one entry
+
+
+def test_drafts_do_not_count():
+    for _ in range(4):
+        ArticleFactory(body="<p>자율주행버스 초안</p>")
+    published("<p>자율주행버스 기사</p>")
+    assert not windowed("자율주행버스")
+
+
+def test_a_one_character_term_is_never_counted():
+    published("<p>숲 이야기</p>")
+    assert windowed("숲")
+    assert windowed("숲 서울", "OR")
+
+
+def test_counts_are_read_from_the_cache_and_counted_once():
+    published("<p>자율주행버스 시범 운행</p>")
+    with CaptureQueriesContext(connection) as first:
+        queries.run(parse_query("자율주행버스"), "AND", {}, 0, 20)
+    with CaptureQueriesContext(connection) as second:
+        queries.run(parse_query("자율주행버스"), "AND", {}, 0, 20)
+    counting = [[query for query in run if "LIMIT 4) c" in query["sql"]] for run in (first, second)]
+    assert [len(statements) for statements in counting] == [1, 0]
+    assert cache.get(queries.ENTRY_COUNT_KEY + "행버") == 1
+
+
+def test_a_count_stops_past_the_window():
+    for _ in range(6):
+        published("<p>교통 안전</p>")
+    assert queries.entry_counts({"교통", "없는말"}) == {"교통": 4, "없는말": 0}
+
+
+def test_with_the_cache_down_every_query_keeps_the_windows(monkeypatch):
+    published("<p>자율주행버스 시범 운행</p>")
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(pagecache.cache, "get_many", down)
+    assert windowed("자율주행버스")
+    assert queries.search(parse_query("자율주행버스"))[0].count() == 1
+
+
+def test_one_part_finds_what_the_windows_find_in_the_same_order(monkeypatch):
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 10)
+    ages = (0, 45, 400, 3000, 9000)
+    articles = [published("<p>스마트시티 세미나</p>", days_ago=days, headline="세미나 소식") for days in ages]
+    articles.append(published("<p>세미나</p>", headline="스마트시티 제목"))
+    query = parse_query("스마트시티")
+    _, one_part = queries.run(query, "AND", {}, 0, 20)
+    monkeypatch.setattr(queries, "few_hits", lambda query, combine: False)
+    _, windows = queries.run(query, "AND", {}, 0, 20)
+    assert one_part == windows and len(one_part) == len(articles)
+    assert one_part[0] == articles[-1]  # the headline ranks first either way
+
+
+def test_hostile_words_are_counted_as_lexemes_only(client):
+    published("<p>자율주행버스</p>")
+    response = client.get("/search/", {"q": "자율주행버스'); DROP TABLE search_entry; -- ' OR 1=1"})
+    assert response.status_code == 200 and "자율주행버스" in response.text
+    assert set(cache.get_many([queries.ENTRY_COUNT_KEY + "행버", queries.ENTRY_COUNT_KEY + "drop"]).values()) == {1, 0}
+
+
+def test_a_lone_character_among_a_terms_lexemes_counts_as_the_prefix_it_matches():
+    for _ in range(4):
+        published("<p>wego 교통</p>")
+    # 'wego교' is 'wego' then '교', which matches every bigram starting with 교: four entries.
+    assert windowed("wego교")
