@@ -238,8 +238,14 @@ def statement(query, combine, filters, start, size, windows=True):
         # changed around the index) cannot show up twice.
         parts.append(part_sql(f"{shared} AND e.live_at < %s"))
         params += [*shared_params, older]
-    tests = [query.every_term("A"), query.any_term("A"), query.any_term("B")]
-    ranks = ", ".join("n.title @@ %s::tsquery DESC" for _ in tests)
+    # The tiers: every term in the headline, any in the headline, any in the deck, as the bits of one number.
+    # Most hits have none of them: one test says so, instead of three (0.5 ms of 500 hits).
+    tests = [query.any_term("AB"), query.any_term("A"), query.every_term("A"), query.any_term("B")]
+    ranks = """(CASE WHEN n.title @@ %s::tsquery THEN
+                    (CASE WHEN n.title @@ %s::tsquery THEN 2 + (CASE WHEN n.title @@ %s::tsquery THEN 4 ELSE 0 END)
+                          ELSE 0 END)
+                    + (CASE WHEN n.title @@ %s::tsquery THEN 1 ELSE 0 END)
+                ELSE 0 END) DESC"""
     union = " UNION ALL ".join(parts)
     window = window_sql(query)
     sql = f"""WITH newest AS MATERIALIZED (SELECT n.* FROM ({union}) n LIMIT %s),

@@ -50,3 +50,21 @@ def test_when_no_article_has_every_word_those_with_some_follow_by_rank():
     published(0, body="<p>날씨</p>")
     results, every = search(parse_query("스마트시티 교통 태풍"))
     assert (results[:100], every) == ([in_headline, in_body], False)
+
+
+def test_every_tier_in_order_with_the_deck_deciding_within_the_headline_tiers():
+    body = "<p>교통 안전 소식</p>"  # every article holds both words, so the titles alone decide
+    plain = published(0, body=body)
+    in_deck = published(1, body=body, deck="교통 대책")
+    any_in_headline = published(2, body=body, headline="교통 소식")
+    any_in_headline_and_deck = published(3, body=body, headline="교통 소식", deck="안전 점검")
+    every_in_headline = published(4, body=body, headline="교통 안전")
+    every_in_headline_and_deck = published(5, body=body, headline="교통 안전", deck="안전 대책")
+    assert ranked("교통 안전") == [
+        every_in_headline_and_deck,
+        every_in_headline,
+        any_in_headline_and_deck,
+        any_in_headline,
+        in_deck,
+        plain,
+    ]
