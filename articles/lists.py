@@ -60,18 +60,32 @@ def story_json():
                       FROM {byline} b JOIN {reporter} r ON r.id = b.reporter_id WHERE b.article_id = a.id))"""  # noqa: S608
 
 
-def story(row, db):
-    """An article of a list, with its section, lead photo and bylines in place (no query when shown)."""
+def story(row, db, shared=None):
+    """An article of a list, with its section, lead photo and bylines in place (no query when shown).
+
+    `shared` ({} for the stories of one statement) hands every story of a section, or by a reporter, the
+    same instance: a list of twenty stories has a few sections and reporters, each made once."""
+    shared = {} if shared is None else shared
     article = instance(Article, row["article"], db)
-    Article.section.field.set_cached_value(article, instance(Section, row["section"], db) if row["section"] else None)
+    section = one_of(shared, Section, row["section"], db) if row["section"] else None
+    Article.section.field.set_cached_value(article, section)
     Article.lead_photo.field.set_cached_value(article, instance(Photo, row["photo"], db) if row["photo"] else None)
     bylines = []
     for pair in row["bylines"]:
         byline = instance(Byline, pair["byline"], db)
-        Byline.reporter.field.set_cached_value(byline, instance(Reporter, pair["reporter"], db))
+        Byline.reporter.field.set_cached_value(byline, one_of(shared, Reporter, pair["reporter"], db))
         bylines.append(byline)
     setattr(article, BYLINES_ATTR, bylines)
     return article
+
+
+def one_of(shared, model, row, db):
+    """The instance of `row` already made for this statement's stories, or a new one (one statement reads
+    one snapshot: the same id has the same columns)."""
+    key = (model, row["id"])
+    if key not in shared:
+        shared[key] = instance(model, row, db)
+    return shared[key]
 
 
 class Stories(BaseIterable):
@@ -92,7 +106,8 @@ class Stories(BaseIterable):
         with connections[queryset.db].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchone()[0]
-        return (story(row, queryset.db) for row in rows)
+        shared = {}
+        return (story(row, queryset.db, shared) for row in rows)
 
 
 # How many of an event's live stories its page considers: those linked last (articles/page.py does the
@@ -131,4 +146,5 @@ def event_stories(event, size, db):
     with connections[db].cursor() as cursor:
         event_statement().execute(cursor, parameters)
         rows = cursor.fetchone()[0]
-    return [story(row, db) for row in rows]
+    shared = {}
+    return [story(row, db, shared) for row in rows]

@@ -87,9 +87,10 @@ def line_up():
     with connections[db].cursor() as cursor:
         cursor.execute(statement(), parameters)
         curated, newest, blocks, upcoming, recent = cursor.fetchone()
-    lead = next((story(row["story"], db) for row in curated if row["is_lead"]), None)
-    featured = [story(row["story"], db) for row in curated if not row["is_lead"]][:FEATURED_SLOTS]
-    newest = [story(row, db) for row in newest]
+    shared = {}  # one instance per section and reporter (articles.lists.story())
+    lead = next((story(row["story"], db, shared) for row in curated if row["is_lead"]), None)
+    featured = [story(row["story"], db, shared) for row in curated if not row["is_lead"]][:FEATURED_SLOTS]
+    newest = [story(row, db, shared) for row in newest]
     if lead is None and newest:
         lead = newest.pop(0)
     while len(featured) < FEATURED_SLOTS and newest:

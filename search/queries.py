@@ -198,9 +198,9 @@ def run(query, combine, filters, start, size):
         total, rows = cursor.fetchone()
         if db.in_atomic_block:
             cursor.execute(SEQSCAN_BACK)
-    stories = []
+    stories, shared = [], {}
     for row in rows:
-        article = story(row["story"], db.alias)
+        article = story(row["story"], db.alias, shared)
         article.snippet_window = row["window"]
         stories.append(article)
     return total, stories

@@ -1,0 +1,105 @@
+"""Instances made from JSON rows (newsroom.jsonrows.instance()) are what Django's from_db() makes.
+
+Models no init signal is heard from skip __init__; each is compared here with Django's own instance
+of the same row, field for field, deferred fields, saved state and a save included.
+"""
+
+import pytest
+from django.db import connection
+from django.db.models.signals import post_init
+from taggit.models import Tag
+
+from articles.models import Article, Byline, Correction, Section
+from comments.models import Comment
+from events.models import Event, Session
+from newsroom.jsonrows import instance, plain_fields, table
+from organisations.models import Organisation
+from photos.models import Photo
+from reporters.models import Reporter
+from tests.factories import ArticleFactory, EventFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+# Every model the site reads through instance() (articles/page.py, articles/lists.py, events/page.py,
+# comments/listing.py, publication/frontpage.py).
+MODELS = [Article, Byline, Correction, Section, Comment, Event, Session, Organisation, Photo, Reporter, Tag]
+
+
+def row_of(model, pk, columns="*"):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT row_to_json(x) FROM (SELECT {columns} FROM {table(model)} WHERE id = %s) x", [pk])  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture
+def rows():
+    article = ArticleFactory(published=True, tags=["스마트시티"])
+    article.organisations.set([OrganisationFactory()])
+    article.events.set([EventFactory()])
+    article.corrections.create(text="바로잡습니다.")
+    Comment.objects.create(article=article, name="독자", body="좋은 기사", status=Comment.Status.PUBLISHED)
+    objects = {Article: article, Section: article.section, Tag: article.tags.get(), Byline: article.bylines.first()}
+    objects |= {Reporter: article.bylines.first().reporter, Organisation: article.organisations.get()}
+    objects |= {Event: article.events.get(), Correction: article.corrections.get(), Comment: article.comments.get()}
+    objects[Session] = objects[Event].sessions.create(order=1, title="세션")
+    return objects
+
+
+def djangos(model, row):
+    """Django's own from_db() instance of a row_to_json() row."""
+    fields = [field for field in model._meta.concrete_fields if field.column in row]
+    return model.from_db("default", [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields])
+
+
+@pytest.mark.parametrize("model", [model for model in MODELS if model is not Photo], ids=lambda model: model.__name__)
+def test_every_model_read_from_json_is_what_django_makes(rows, model):
+    row = row_of(model, rows[model].pk)
+    made, django = instance(model, row, "default"), djangos(model, row)
+    assert type(made) is model
+    assert {name: value for name, value in vars(made).items() if name != "_state"} == {
+        name: value for name, value in vars(django).items() if name != "_state"
+    }
+    assert (made._state.adding, made._state.db) == (django._state.adding, django._state.db) == (False, "default")
+    assert made.get_deferred_fields() == django.get_deferred_fields() == set()
+    made.save()  # a saved instance: an UPDATE of its row, not a second row
+    assert model.objects.filter(pk=made.pk).count() == 1
+
+
+def test_a_row_with_fewer_columns_defers_the_rest_and_loads_them_on_use(rows):
+    article = rows[Article]
+    made = instance(Article, row_of(Article, article.pk, "id, headline, section_id"), "default")
+    assert made.get_deferred_fields() >= {"body", "deck", "status"}
+    assert made.body == article.body  # loaded now, as only() would
+    made.headline = "고친 제목"
+    made.save(update_fields=["headline"])
+    assert Article.objects.get(pk=article.pk).headline == "고친 제목"
+
+
+def test_a_model_an_init_signal_is_heard_from_gets_its_signal(rows):
+    heard = []
+
+    def listener(sender, instance, **kwargs):
+        heard.append(instance)
+
+    post_init.connect(listener, sender=Section)
+    try:
+        made = instance(Section, row_of(Section, rows[Section].pk), "default")
+    finally:
+        post_init.disconnect(listener, sender=Section)
+    assert heard == [made]
+
+
+def test_fields_with_their_own_descriptors_take_djangos_way():
+    assert plain_fields(Article) and plain_fields(Section)
+    assert not plain_fields(Organisation)  # django-countries' CountryDescriptor converts what it is given
+
+
+def test_the_stories_of_one_statement_share_sections_and_reporters(rows):
+    article = rows[Article]
+    other = ArticleFactory(published=True, section=article.section)
+    other.bylines.all().delete()
+    other.bylines.create(reporter=rows[Reporter], order=1)
+    stories = list(Article.objects.filter(pk__in=[article.pk, other.pk]).for_lists())
+    assert stories[0].section is stories[1].section
+    reporters = [byline.reporter for story in stories for byline in story.ordered_bylines()]
+    assert reporters[0] is reporters[1]
