@@ -5,6 +5,7 @@ events/page.py, comments/listing.py, publication/frontpage.py), and the names th
 import functools
 
 from django.db import connections
+from django.db.models import Model
 from django.db.models.base import ModelState
 from django.db.models.fields.files import FileDescriptor, ImageFileDescriptor
 from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
@@ -47,8 +48,12 @@ PLAIN_DESCRIPTORS = (DeferredAttribute, ForeignKeyDeferredAttribute, FileDescrip
 
 @functools.cache
 def plain_fields(model):
-    """Whether every concrete field of the model reads and writes through a plain descriptor."""
-    return all(type(model.__dict__.get(field.attname)) in PLAIN_DESCRIPTORS for field in model._meta.concrete_fields)
+    """Whether the model makes its instances Django's way (no __init__ or from_db() of its own) and every
+    concrete field reads and writes through a plain descriptor."""
+    own = model.__init__ is not Model.__init__ or model.from_db.__func__ is not Model.from_db.__func__
+    return not own and all(
+        type(model.__dict__.get(field.attname)) in PLAIN_DESCRIPTORS for field in model._meta.concrete_fields
+    )
 
 
 @functools.lru_cache(maxsize=256)

@@ -119,10 +119,19 @@ PREPARED_TERMS = 2
 prepared = functools.lru_cache(maxsize=64)(Prepared)
 
 
-# How long the shared cache keeps the number of entries a lexeme is in (capped at SEARCH_WINDOW + 1).
-# A day: a word that was rare grows by at most a day's stories meanwhile, and a common word stays common.
-ENTRY_COUNT_SECONDS = 24 * 3600
-ENTRY_COUNT_KEY = "search:entries:v1:"
+# How long the shared cache keeps the number of entries a lexeme is in (capped at SEARCH_WINDOW + 1): a
+# common word stays common for a day; a rare one is counted again after an hour, so that counts taken
+# while an archive was being loaded or re-indexed (too low: slower searches, never wrong ones) soon go.
+COMMON_COUNT_SECONDS = 24 * 3600
+RARE_COUNT_SECONDS = 3600
+# At most this many lexemes are counted for one search (a 100-character word has 99 bigrams): the rest
+# count as common. A term is bounded by any of its lexemes, so a few are enough to find a rare one.
+MAX_COUNTED = 12
+
+
+def entry_count_key(lexeme):
+    """The count's key; SEARCH_WINDOW is in it, since counts stop past it."""
+    return f"search:entries:v1:{SEARCH_WINDOW}:{lexeme}"
 
 
 def few_hits(query, combine):
@@ -140,20 +149,22 @@ def few_hits(query, combine):
     counts = entry_counts({lexeme for term in terms for lexeme in term.lexemes})
     if counts is None:
         return False
-    bounds = [min(counts[lexeme] for lexeme in term.lexemes) for term in terms]
+    unknown = SEARCH_WINDOW + 1  # a lexeme left uncounted (MAX_COUNTED) is taken for a common one
+    bounds = [min(counts.get(lexeme, unknown) for lexeme in term.lexemes) for term in terms]
     return (min(bounds) if combine == "AND" else sum(bounds)) <= SEARCH_WINDOW
 
 
 def entry_counts(lexemes):
     """{lexeme: the live entries holding it, up to SEARCH_WINDOW + 1}, from the shared cache, the missing
-    ones counted in one statement; None while the cache is down."""
-    keys = {ENTRY_COUNT_KEY + lexeme: lexeme for lexeme in sorted(lexemes)}
+    ones (MAX_COUNTED of them at most; the rest are left out) counted in one statement; None while the
+    cache is down."""
+    keys = {entry_count_key(lexeme): lexeme for lexeme in sorted(lexemes)}
     try:
         known = cache_call("get_many", list(keys))
     except CacheUnavailable:
         return None
     counts = {keys[key]: value for key, value in known.items()}
-    missing = [lexeme for lexeme in keys.values() if lexeme not in counts]
+    missing = [lexeme for lexeme in keys.values() if lexeme not in counts][:MAX_COUNTED]
     if missing:
         # Each count stops at SEARCH_WINDOW + 1 entries; the GIN index still lists every entry of a common
         # lexeme first (7 ms for one in 90 % of 100,000 entries), hence the cache.
@@ -170,8 +181,10 @@ def entry_counts(lexemes):
             found = dict(zip(missing, cursor.fetchone()[0], strict=True))
             if db.in_atomic_block:
                 cursor.execute(SEQSCAN_BACK)
-        with contextlib.suppress(CacheUnavailable):
-            cache_call("set_many", {ENTRY_COUNT_KEY + lexeme: n for lexeme, n in found.items()}, ENTRY_COUNT_SECONDS)
+        for rare in (True, False):
+            kept = {entry_count_key(lexeme): n for lexeme, n in found.items() if (n <= SEARCH_WINDOW) == rare}
+            with contextlib.suppress(CacheUnavailable):
+                cache_call("set_many", kept, RARE_COUNT_SECONDS if rare else COMMON_COUNT_SECONDS)
         counts.update(found)
     return counts
 

@@ -92,7 +92,7 @@ def test_counts_are_read_from_the_cache_and_counted_once():
         queries.run(parse_query("자율주행버스"), "AND", {}, 0, 20)
     counting = [[query for query in run if "LIMIT 4) c" in query["sql"]] for run in (first, second)]
     assert [len(statements) for statements in counting] == [1, 0]
-    assert cache.get(queries.ENTRY_COUNT_KEY + "행버") == 1
+    assert cache.get(queries.entry_count_key("행버")) == 1
 
 
 def test_a_count_stops_past_the_window():
@@ -129,7 +129,7 @@ def test_hostile_words_are_counted_as_lexemes_only(client):
     published("<p>자율주행버스</p>")
     response = client.get("/search/", {"q": "자율주행버스'); DROP TABLE search_entry; -- ' OR 1=1"})
     assert response.status_code == 200 and "자율주행버스" in response.text
-    assert set(cache.get_many([queries.ENTRY_COUNT_KEY + "행버", queries.ENTRY_COUNT_KEY + "drop"]).values()) == {1, 0}
+    assert set(cache.get_many([queries.entry_count_key("행버"), queries.entry_count_key("drop")]).values()) == {1, 0}
 
 
 def test_a_lone_character_among_a_terms_lexemes_counts_as_the_prefix_it_matches():
@@ -137,3 +137,27 @@ def test_a_lone_character_among_a_terms_lexemes_counts_as_the_prefix_it_matches(
         published("<p>wego 교통</p>")
     # 'wego교' is 'wego' then '교', which matches every bigram starting with 교: four entries.
     assert windowed("wego교")
+
+
+def test_a_long_word_counts_a_few_of_its_bigrams_and_the_rest_as_common(monkeypatch):
+    monkeypatch.setattr(queries, "MAX_COUNTED", 2)
+    published("<p>가나다라마바</p>")
+    counts = queries.entry_counts({"가나", "나다", "다라", "라마"})
+    assert counts == {"가나": 1, "나다": 1}  # sorted, the first two
+    assert not windowed("가나다라마바")  # one counted bigram is enough to bound the term
+    monkeypatch.setattr(queries, "MAX_COUNTED", 0)
+    cache.clear()
+    assert windowed("가나다라마바")
+
+
+def test_rare_counts_are_kept_an_hour_and_common_ones_a_day(monkeypatch):
+    kept = {}
+    monkeypatch.setattr(
+        pagecache.cache, "set_many", lambda values, timeout: kept.update(dict.fromkeys(values, timeout))
+    )
+    for _ in range(4):
+        published("<p>교통 안전</p>")
+    published("<p>자율주행버스</p>")
+    queries.entry_counts({"교통", "행버"})
+    common, rare = queries.COMMON_COUNT_SECONDS, queries.RARE_COUNT_SECONDS
+    assert kept == {queries.entry_count_key("교통"): common, queries.entry_count_key("행버"): rare}
