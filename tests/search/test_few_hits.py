@@ -1,6 +1,6 @@
 """A query with few hits in the whole archive is read in one part, without month windows.
 
-How many entries each lexeme is in comes from the shared cache, counted once (up to SEARCH_WINDOW + 1)
+How many entries each lexeme is in comes from the shared cache, counted once (up to FEW_HITS + 1)
 when missing; a common lexeme keeps the month windows, and so does every query while the cache is down.
 """
 
@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def small_window(monkeypatch):
-    monkeypatch.setattr(queries, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 2)
+    monkeypatch.setattr(queries, "FEW_HITS", 3)
 
 
 def published(body, days_ago=1, **kwargs):
@@ -51,7 +52,7 @@ def test_a_rare_word_skips_the_windows_and_a_common_one_keeps_them():
         published("<p>교통 안전 점검</p>")
     published("<p>자율주행버스 시범 운행</p>")
     assert not windowed("자율주행버스")
-    assert windowed("교통")  # in 4 entries, over the window of 3
+    assert windowed("교통")  # in 4 entries, over FEW_HITS (3)
 
 
 def test_every_term_counts_for_and_and_the_sum_for_or():
@@ -161,3 +162,13 @@ def test_rare_counts_are_kept_an_hour_and_common_ones_a_day(monkeypatch):
     queries.entry_counts({"교통", "행버"})
     common, rare = queries.COMMON_COUNT_SECONDS, queries.RARE_COUNT_SECONDS
     assert kept == {queries.entry_count_key("교통"): common, queries.entry_count_key("행버"): rare}
+
+
+def test_more_hits_than_the_window_but_few_are_read_in_one_part_and_cut_alike(monkeypatch):
+    articles = [published("<p>자율주행버스</p>", days_ago=days) for days in (0, 45, 400)]  # 3 hits, window of 2
+    query = parse_query("자율주행버스")
+    assert not windowed("자율주행버스")
+    total, one_part = queries.run(query, "AND", {}, 0, 20)
+    monkeypatch.setattr(queries, "few_hits", lambda query, combine: False)
+    assert queries.run(query, "AND", {}, 0, 20) == (total, one_part)
+    assert total == 3 and one_part == articles[:2]  # the newest SEARCH_WINDOW, counted as "more"
