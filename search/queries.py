@@ -145,9 +145,9 @@ def few_hits(query, combine):
     An entry matches a term only if it holds every lexeme (bigram) of it, so a term has at most as many
     hits as its rarest lexeme has entries, AND at most as many as its rarest term, OR at most their sum.
     Such a query needs no month windows: reading all its hits costs no more, and gives the same newest
-    SEARCH_WINDOW + 1 (statement(windows=False)). A one-character term
-    (a prefix in titles) is never counted. Without the shared cache the answer is no (the windows): a
-    common lexeme's count takes milliseconds, worth paying once a day, not on every search.
+    SEARCH_WINDOW + 1 (statement(windows=False)). A one-character term (a prefix in titles) is never
+    counted. Without the shared cache the answer is no (the windows): a common lexeme's count takes
+    milliseconds, worth paying once a day, not on every search.
     """
     terms = [term for term in query.terms if not term.is_single_character()]
     if not terms or (combine == "OR" and len(terms) < len(query.terms)):
@@ -178,15 +178,12 @@ def entry_counts(lexemes):
             f"(SELECT count(*) FROM (SELECT 1 FROM {table(Entry)} e WHERE e.document @@ %s::tsquery"  # noqa: S608
             f" AND e.live_at IS NOT NULL LIMIT {FEW_HITS + 1:d}) c)"
         )
-        db = connections[router.db_for_read(Entry)]
-        with db.cursor() as cursor:
+        with index_cursor() as cursor:
             cursor.execute(
                 f"{NO_SEQSCAN}SELECT ARRAY[{', '.join([one] * len(missing))}]",
                 [tokenizer.lexeme_tsquery(lexeme) for lexeme in missing],
             )
             found = dict(zip(missing, cursor.fetchone()[0], strict=True))
-            if db.in_atomic_block:
-                cursor.execute(SEQSCAN_BACK)
         for rare in (True, False):
             kept = {entry_count_key(lexeme): n for lexeme, n in found.items() if (n <= FEW_HITS) == rare}
             with contextlib.suppress(CacheUnavailable):
@@ -202,24 +199,32 @@ def entry_counts(lexemes):
 # no extra round trip; inside a transaction it would last to the transaction's end, so it is put back.
 # A prepared statement's generic plan is made at its first EXECUTE, so under the same setting.
 NO_SEQSCAN = "SELECT set_config('enable_seqscan', 'off', true); "
-SEQSCAN_BACK = "SELECT set_config('enable_seqscan', 'on', true)"
+
+
+@contextlib.contextmanager
+def index_cursor():
+    """A cursor on the database searches read (the replica for anonymous readers, newsroom/dbrouter.py), for
+    statements sent after NO_SEQSCAN: inside a transaction, the setting is put back after them."""
+    db = connections[router.db_for_read(Entry)]
+    with db.cursor() as cursor:
+        yield cursor
+        if db.in_atomic_block:
+            cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
 
 
 def run(query, combine, filters, start, size):
     """(hits up to SEARCH_WINDOW + 1, the stories at rank positions start .. start + size)."""
     sql, params = statement(query, combine, filters, start, size, windows=not few_hits(query, combine))
-    db = connections[router.db_for_read(Entry)]  # the replica for anonymous readers (newsroom/dbrouter.py)
-    with db.cursor() as cursor:
+    with index_cursor() as cursor:
         if len(query.terms) <= PREPARED_TERMS and not filters:
             prepared(sql).execute(cursor, params, before=NO_SEQSCAN)
         else:
             cursor.execute(NO_SEQSCAN + sql, params)
         total, rows = cursor.fetchone()
-        if db.in_atomic_block:
-            cursor.execute(SEQSCAN_BACK)
+        db = cursor.db.alias
     stories, shared = [], {}
     for row in rows:
-        article = story(row["story"], db.alias, shared)
+        article = story(row["story"], db, shared)
         article.snippet_window = row["window"]
         stories.append(article)
     return total, stories

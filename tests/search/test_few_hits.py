@@ -38,8 +38,9 @@ def windowed(text, combine="AND"):
     statement = queries.statement
 
     def spy(*args, **kwargs):
-        made.append(statement(*args, **kwargs)[0])
-        return statement(*args, **kwargs)
+        sql, params = statement(*args, **kwargs)
+        made.append(sql)
+        return sql, params
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(queries, "statement", spy)
