@@ -7,6 +7,7 @@ weighted A, B, D and C in Entry.document; Entry.title holds the first three.
 import contextlib
 import datetime
 import functools
+import hashlib
 import html
 import re
 
@@ -124,9 +125,10 @@ prepared = functools.lru_cache(maxsize=64)(Prepared)
 # entries took 1.0-2.0 ms in one part and 2.3-3.2 ms in windows; at 2,000 articles two words in 870
 # entries 0.8-1.7 ms against 1.5-2.6, and a word in 1,650 about the same either way (1.3 ms).
 FEW_HITS = 1000
-# How long the shared cache keeps the number of entries a lexeme is in (capped at FEW_HITS + 1): a
-# common word stays common for a day; a rare one is counted again after an hour, so that counts taken
-# while an archive was being loaded or re-indexed (too low: slower searches, never wrong ones) soon go.
+# How long the shared cache keeps the number of entries a lexeme, or an AND of terms, is in (capped at
+# FEW_HITS + 1): a common word stays common for a day; a rare one is counted again after an hour, so that
+# counts taken while an archive was being loaded or re-indexed (too low: slower searches, never wrong
+# ones) soon go.
 COMMON_COUNT_SECONDS = 24 * 3600
 RARE_COUNT_SECONDS = 3600
 # At most this many lexemes are counted for one search (a 100-character word has 99 bigrams): the rest
@@ -134,58 +136,64 @@ RARE_COUNT_SECONDS = 3600
 MAX_COUNTED = 12
 
 
-def entry_count_key(lexeme):
-    """The count's key; FEW_HITS is in it, since counts stop past it."""
-    return f"search:entries:v1:{FEW_HITS}:{lexeme}"
+def entry_count_key(tsquery):
+    """The count's key: FEW_HITS is in it, since counts stop past it. A long tsquery, or one with spaces or
+    control characters (which some cache servers refuse in keys), goes by its digest."""
+    if len(tsquery) > 100 or any(char.isspace() or not char.isprintable() for char in tsquery):
+        tsquery = hashlib.sha256(tsquery.encode()).hexdigest()
+    return f"search:entries:v2:{FEW_HITS}:{tsquery}"
 
 
 def few_hits(query, combine):
-    """Whether the query can have at most FEW_HITS hits, by the entries each of its lexemes is in.
+    """Whether the query can have at most FEW_HITS hits, by the entries its lexemes and terms are in.
 
     An entry matches a term only if it holds every lexeme (bigram) of it, so a term has at most as many
     hits as its rarest lexeme has entries, AND at most as many as its rarest term, OR at most their sum.
-    Such a query needs no month windows: reading all its hits costs no more, and gives the same newest
-    SEARCH_WINDOW + 1 (statement(windows=False)). A one-character term (a prefix in titles) is never
-    counted. Without the shared cache the answer is no (the windows): a common lexeme's count takes
-    milliseconds, worth paying once a day, not on every search.
+    When every term of an AND is common, the AND itself is counted: two words each in half the stories
+    may share a third of them, or next to none. Such a query needs no month windows: reading all its hits
+    costs no more, and gives the same newest SEARCH_WINDOW + 1 (statement(windows=False)). A
+    one-character term (a prefix in titles) is never counted. Without the shared cache the answer is no
+    (the windows): a common lexeme's count takes milliseconds, worth paying once a day, not on every search.
     """
     terms = [term for term in query.terms if not term.is_single_character()]
     if not terms or (combine == "OR" and len(terms) < len(query.terms)):
         return False
-    counts = entry_counts({lexeme for term in terms for lexeme in term.lexemes})
+    lexemes = [[tokenizer.lexeme_tsquery(lexeme) for lexeme in term.lexemes] for term in terms]
+    counts = entry_counts({lexeme for term in lexemes for lexeme in term})
     if counts is None:
         return False
     unknown = FEW_HITS + 1  # a lexeme left uncounted (MAX_COUNTED) is taken for a common one
-    bounds = [min(counts.get(lexeme, unknown) for lexeme in term.lexemes) for term in terms]
-    return (min(bounds) if combine == "AND" else sum(bounds)) <= FEW_HITS
+    bounds = [min(counts.get(lexeme, unknown) for lexeme in term) for term in lexemes]
+    bound = min(bounds) if combine == "AND" else sum(bounds)
+    if bound > FEW_HITS and combine == "AND" and len(terms) > 1:
+        every = " & ".join(sorted({f"({term.tsquery(exact=False)})" for term in terms}))  # one key for any order
+        bound = (entry_counts({every}) or {}).get(every, unknown)
+    return bound <= FEW_HITS
 
 
-def entry_counts(lexemes):
-    """{lexeme: the live entries holding it, up to FEW_HITS + 1}, from the shared cache, the missing
+def entry_counts(tsqueries):
+    """{tsquery: the live entries it matches, up to FEW_HITS + 1}, from the shared cache, the missing
     ones (MAX_COUNTED of them at most; the rest are left out) counted in one statement; None while the
     cache is down."""
-    keys = {entry_count_key(lexeme): lexeme for lexeme in sorted(lexemes)}
+    keys = {entry_count_key(tsquery): tsquery for tsquery in sorted(tsqueries)}
     try:
         known = cache_call("get_many", list(keys))
     except CacheUnavailable:
         return None
     counts = {keys[key]: value for key, value in known.items()}
-    missing = [lexeme for lexeme in keys.values() if lexeme not in counts][:MAX_COUNTED]
+    missing = [tsquery for tsquery in keys.values() if tsquery not in counts][:MAX_COUNTED]
     if missing:
         # Each count stops at FEW_HITS + 1 entries; the GIN index still lists every entry of a common
-        # lexeme first (7 ms for one in 90 % of 100,000 entries), hence the cache.
+        # lexeme first (7 ms for one in 90 % of 100,000 entries; two common words, the sum), hence the cache.
         one = (
             f"(SELECT count(*) FROM (SELECT 1 FROM {table(Entry)} e WHERE e.document @@ %s::tsquery"  # noqa: S608
             f" AND e.live_at IS NOT NULL LIMIT {FEW_HITS + 1:d}) c)"
         )
         with index_cursor() as cursor:
-            cursor.execute(
-                f"{NO_SEQSCAN}SELECT ARRAY[{', '.join([one] * len(missing))}]",
-                [tokenizer.lexeme_tsquery(lexeme) for lexeme in missing],
-            )
+            cursor.execute(f"{NO_SEQSCAN}SELECT ARRAY[{', '.join([one] * len(missing))}]", missing)
             found = dict(zip(missing, cursor.fetchone()[0], strict=True))
         for rare in (True, False):
-            kept = {entry_count_key(lexeme): n for lexeme, n in found.items() if (n <= FEW_HITS) == rare}
+            kept = {entry_count_key(tsquery): n for tsquery, n in found.items() if (n <= FEW_HITS) == rare}
             with contextlib.suppress(CacheUnavailable):
                 cache_call("set_many", kept, RARE_COUNT_SECONDS if rare else COMMON_COUNT_SECONDS)
         counts.update(found)

@@ -1,7 +1,8 @@
 """A query with few hits in the whole archive is read in one part, without month windows.
 
-How many entries each lexeme is in comes from the shared cache, counted once (up to FEW_HITS + 1)
-when missing; a common lexeme keeps the month windows, and so does every query while the cache is down.
+How many entries each lexeme is in (and, when every term is common, how many hold them all) comes
+from the shared cache, counted once (up to FEW_HITS + 1) when missing; a common query keeps the month
+windows, and so does every query while the cache is down.
 """
 
 import datetime
@@ -15,7 +16,7 @@ from django.utils import timezone
 from articles.models import Article
 from newsroom import pagecache
 from search import queries
-from search.tokenizer import parse_query
+from search.tokenizer import lexeme_tsquery, parse_query
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +26,16 @@ pytestmark = pytest.mark.django_db
 def small_window(monkeypatch):
     monkeypatch.setattr(queries, "SEARCH_WINDOW", 2)
     monkeypatch.setattr(queries, "FEW_HITS", 3)
+
+
+def key(lexeme):
+    return queries.entry_count_key(lexeme_tsquery(lexeme))
+
+
+def counts(*lexemes):
+    """entry_counts() of the lexemes, by lexeme."""
+    found = queries.entry_counts({lexeme_tsquery(lexeme) for lexeme in lexemes})
+    return {lexeme: found[lexeme_tsquery(lexeme)] for lexeme in lexemes if lexeme_tsquery(lexeme) in found}
 
 
 def published(body, days_ago=1, **kwargs):
@@ -66,6 +77,31 @@ def test_every_term_counts_for_and_and_the_sum_for_or():
     assert not windowed("드론 자율주행버스", "OR")
 
 
+def test_two_common_words_are_counted_together():
+    for _ in range(4):
+        published("<p>교통 점검</p>")
+        published("<p>안전 점검</p>")
+    published("<p>교통 안전</p>")
+    assert windowed("교통") and windowed("안전")  # in 5 entries each, over FEW_HITS (3)
+    assert not windowed("교통 안전")  # both in one entry
+    assert windowed("점검 교통")  # both in 4 entries
+    assert windowed("교통 안전", "OR")  # an OR is bounded by the sum, never counted
+
+
+def test_the_count_of_common_words_together_is_kept_once_by_its_digest():
+    for _ in range(4):
+        published("<p>교통 안전 점검</p>")
+    with CaptureQueriesContext(connection) as first:
+        windowed("교통 안전")
+    with CaptureQueriesContext(connection) as second:
+        windowed("안전 교통")  # the same AND, its terms in the other order
+    counting = [[query for query in run if "LIMIT 4) c" in query["sql"]] for run in (first, second)]
+    assert [len(statements) for statements in counting] == [2, 0]  # the words, then the two together
+    every = "('교통') & ('안전')"
+    assert cache.get(queries.entry_count_key(every)) == 4
+    assert " " not in queries.entry_count_key(every) and len(queries.entry_count_key("x" * 500)) < 100
+
+
 def test_the_rarest_bigram_bounds_a_term():
     for _ in range(4):
         published("<p>버스 정류장</p>")
@@ -94,13 +130,13 @@ def test_counts_are_read_from_the_cache_and_counted_once():
         queries.run(parse_query("자율주행버스"), "AND", {}, 0, 20)
     counting = [[query for query in run if "LIMIT 4) c" in query["sql"]] for run in (first, second)]
     assert [len(statements) for statements in counting] == [1, 0]
-    assert cache.get(queries.entry_count_key("행버")) == 1
+    assert cache.get(key("행버")) == 1
 
 
 def test_a_count_stops_past_the_window():
     for _ in range(6):
         published("<p>교통 안전</p>")
-    assert queries.entry_counts({"교통", "없는말"}) == {"교통": 4, "없는말": 0}
+    assert counts("교통", "없는말") == {"교통": 4, "없는말": 0}
 
 
 def test_with_the_cache_down_every_query_keeps_the_windows(monkeypatch):
@@ -131,7 +167,7 @@ def test_hostile_words_are_counted_as_lexemes_only(client):
     published("<p>자율주행버스</p>")
     response = client.get("/search/", {"q": "자율주행버스'); DROP TABLE search_entry; -- ' OR 1=1"})
     assert response.status_code == 200 and "자율주행버스" in response.text
-    assert set(cache.get_many([queries.entry_count_key("행버"), queries.entry_count_key("drop")]).values()) == {1, 0}
+    assert set(cache.get_many([key("행버"), key("drop")]).values()) == {1, 0}
 
 
 def test_a_lone_character_among_a_terms_lexemes_counts_as_the_prefix_it_matches():
@@ -144,8 +180,7 @@ def test_a_lone_character_among_a_terms_lexemes_counts_as_the_prefix_it_matches(
 def test_a_long_word_counts_a_few_of_its_bigrams_and_the_rest_as_common(monkeypatch):
     monkeypatch.setattr(queries, "MAX_COUNTED", 2)
     published("<p>가나다라마바</p>")
-    counts = queries.entry_counts({"가나", "나다", "다라", "라마"})
-    assert counts == {"가나": 1, "나다": 1}  # sorted, the first two
+    assert counts("가나", "나다", "다라", "라마") == {"가나": 1, "나다": 1}  # sorted, the first two
     assert not windowed("가나다라마바")  # one counted bigram is enough to bound the term
     monkeypatch.setattr(queries, "MAX_COUNTED", 0)
     cache.clear()
@@ -160,9 +195,9 @@ def test_rare_counts_are_kept_an_hour_and_common_ones_a_day(monkeypatch):
     for _ in range(4):
         published("<p>교통 안전</p>")
     published("<p>자율주행버스</p>")
-    queries.entry_counts({"교통", "행버"})
+    counts("교통", "행버")
     common, rare = queries.COMMON_COUNT_SECONDS, queries.RARE_COUNT_SECONDS
-    assert kept == {queries.entry_count_key("교통"): common, queries.entry_count_key("행버"): rare}
+    assert kept == {key("교통"): common, key("행버"): rare}
 
 
 def test_more_hits_than_the_window_but_few_are_read_in_one_part_and_cut_alike(monkeypatch):
