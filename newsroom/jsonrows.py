@@ -28,16 +28,27 @@ def instance(model, row, db):
     the row lacks are deferred (loaded on first use, as with only())."""
     attnames, readers = row_fields(model, tuple(row))
     values = [read(row[column]) for column, read in readers]
-    if pre_init.has_listeners(model) or post_init.has_listeners(model) or not plain_fields(model):
+    setters = own_setters(model)
+    if setters is None or pre_init.has_listeners(model):
         return model.from_db(db, attnames, values)
-    # What Model.from_db() makes, without running __init__: for a model no init signal is heard from and
-    # whose fields store what they are given (plain_fields()), __init__ puts each value in the instance's
-    # __dict__ and marks it saved, and nothing else; it was half the cost of an instance (a list page
-    # makes eighty). tests/site/test_json_rows.py compares the two for every model read this way.
+    # What Model.from_db() makes, without running __init__, which for a model with no __init__ of its own
+    # and no pre_init listener does this: each value stored through its field's descriptor, post_init
+    # sent, the instance marked saved. A plain descriptor's __set__ only puts the value in __dict__, so those go
+    # there at once; __init__ was half the cost of an instance (a list page makes eighty).
+    # tests/site/test_json_rows.py compares the two for every model read this way.
     obj = model.__new__(model)
     obj._state = state = ModelState()
+    if not setters:
+        obj.__dict__.update(zip(attnames, values, strict=True))
+    else:
+        for attname, value in zip(attnames, values, strict=True):
+            if attname in setters:
+                setattr(obj, attname, value)
+            else:
+                obj.__dict__[attname] = value
+    if post_init.has_listeners(model):
+        post_init.send(sender=model, instance=obj)  # as from_db() sends it: before the state says saved
     state.adding, state.db = False, db
-    obj.__dict__.update(zip(attnames, values, strict=True))
     return obj
 
 
@@ -47,13 +58,14 @@ PLAIN_DESCRIPTORS = (DeferredAttribute, ForeignKeyDeferredAttribute, FileDescrip
 
 
 @functools.cache
-def plain_fields(model):
-    """Whether the model makes its instances Django's way (no __init__ or from_db() of its own) and every
-    concrete field reads and writes through a plain descriptor."""
-    own = model.__init__ is not Model.__init__ or model.from_db.__func__ is not Model.from_db.__func__
-    return not own and all(
-        type(model.__dict__.get(field.attname)) in PLAIN_DESCRIPTORS for field in model._meta.concrete_fields
-    )
+def own_setters(model):
+    """The attnames of the model's concrete fields whose descriptor does more than store the value (set
+    through it, as __init__ does), or None when the model makes its instances its own way (an __init__
+    or from_db() of its own)."""
+    if model.__init__ is not Model.__init__ or model.from_db.__func__ is not Model.from_db.__func__:
+        return None
+    fields = model._meta.concrete_fields
+    return frozenset(f.attname for f in fields if type(model.__dict__.get(f.attname)) not in PLAIN_DESCRIPTORS)
 
 
 @functools.lru_cache(maxsize=256)

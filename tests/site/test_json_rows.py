@@ -1,22 +1,23 @@
 """Instances made from JSON rows (newsroom.jsonrows.instance()) are what Django's from_db() makes.
 
-Models no init signal is heard from skip __init__; each is compared here with Django's own instance
-of the same row, field for field, deferred fields, saved state and a save included.
+Models with no __init__ of their own and no pre_init listener skip __init__ (their fields set as it
+sets them, post_init sent as it sends it); each is compared here with Django's own instance of the same
+row, field for field, deferred fields, saved state and a save included.
 """
 
 import pytest
 from django.db import connection
-from django.db.models.signals import post_init
+from django.db.models.signals import post_init, pre_init
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Correction, Section
 from comments.models import Comment
 from events.models import Event, Session
-from newsroom.jsonrows import instance, plain_fields, table
+from newsroom.jsonrows import instance, own_setters, table
 from organisations.models import Organisation
 from photos.models import Photo
 from reporters.models import Reporter
-from tests.factories import ArticleFactory, EventFactory, OrganisationFactory
+from tests.factories import ArticleFactory, EventFactory, OrganisationFactory, library_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,7 @@ def rows():
     objects |= {Reporter: article.bylines.first().reporter, Organisation: article.organisations.get()}
     objects |= {Event: article.events.get(), Correction: article.corrections.get(), Comment: article.comments.get()}
     objects[Session] = objects[Event].sessions.create(order=1, title="세션")
+    objects[Photo] = library_photo()
     return objects
 
 
@@ -51,7 +53,7 @@ def djangos(model, row):
     return model.from_db("default", [f.attname for f in fields], [f.to_python(row[f.column]) for f in fields])
 
 
-@pytest.mark.parametrize("model", [model for model in MODELS if model is not Photo], ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
 def test_every_model_read_from_json_is_what_django_makes(rows, model):
     row = row_of(model, rows[model].pk)
     made, django = instance(model, row, "default"), djangos(model, row)
@@ -75,23 +77,44 @@ def test_a_row_with_fewer_columns_defers_the_rest_and_loads_them_on_use(rows):
     assert Article.objects.get(pk=article.pk).headline == "고친 제목"
 
 
-def test_a_model_an_init_signal_is_heard_from_gets_its_signal(rows):
+def test_post_init_is_sent_as_django_sends_it_before_the_state_says_saved(rows):
     heard = []
 
     def listener(sender, instance, **kwargs):
-        heard.append(instance)
+        heard.append((instance, instance._state.adding, instance._state.db))
 
     post_init.connect(listener, sender=Section)
     try:
         made = instance(Section, row_of(Section, rows[Section].pk), "default")
+        django = djangos(Section, row_of(Section, rows[Section].pk))
     finally:
         post_init.disconnect(listener, sender=Section)
-    assert heard == [made]
+    assert heard == [(made, True, None), (django, True, None)]
+    assert (made._state.adding, made._state.db) == (False, "default")
 
 
-def test_fields_with_their_own_descriptors_take_djangos_way():
-    assert plain_fields(Article) and plain_fields(Section)
-    assert not plain_fields(Organisation)  # django-countries' CountryDescriptor converts what it is given
+def test_a_pre_init_listener_gets_what_django_sends_it(rows):
+    heard = []
+
+    def listener(sender, args, kwargs, **rest):
+        heard.append(args)
+
+    pre_init.connect(listener, sender=Section)
+    try:
+        instance(Section, row_of(Section, rows[Section].pk), "default")
+    finally:
+        pre_init.disconnect(listener, sender=Section)
+    assert len(heard) == 1 and rows[Section].pk in heard[0]
+
+
+def test_fields_with_their_own_descriptors_are_set_through_them(monkeypatch):
+    assert own_setters(Article) == own_setters(Section) == frozenset()
+    assert own_setters(Organisation) == {"country"}  # django-countries' CountryDescriptor converts what it is given
+    cleaned = []
+    field = Organisation._meta.get_field("country")
+    monkeypatch.setattr(field, "get_clean_value", lambda value: cleaned.append(value) or value)
+    organisation = instance(Organisation, {"id": 1, "name": "서울시", "country": "KR"}, "default")
+    assert cleaned == ["KR"] and organisation.country.code == "KR"
 
 
 def test_the_stories_of_one_statement_share_sections_and_reporters(rows):
