@@ -134,12 +134,17 @@ RARE_COUNT_SECONDS = 3600
 # At most this many lexemes are counted for one search (a 100-character word has 99 bigrams): the rest
 # count as common. A term is bounded by any of its lexemes, so a few are enough to find a rare one.
 MAX_COUNTED = 12
+# An AND of common terms is counted as a whole (few_hits()) when it has at most this many terms and
+# MAX_COUNTED lexemes between them, and the count is kept an hour whatever it says: words are few, their
+# combinations endless, and each new one costs a count that reads every one of its lexemes' index lists.
+MAX_AND_TERMS = 3
+AND_COUNT_SECONDS = 3600
 
 
 def entry_count_key(tsquery):
-    """The count's key: FEW_HITS is in it, since counts stop past it. A long tsquery, or one with spaces or
-    control characters (which some cache servers refuse in keys), goes by its digest."""
-    if len(tsquery) > 100 or any(char.isspace() or not char.isprintable() for char in tsquery):
+    """The count's key: FEW_HITS is in it, since counts stop past it. A long tsquery (in bytes), or one with
+    spaces or control characters (which some cache servers refuse in keys), goes by its digest."""
+    if len(tsquery.encode()) > 100 or any(char.isspace() or not char.isprintable() for char in tsquery):
         tsquery = hashlib.sha256(tsquery.encode()).hexdigest()
     return f"search:entries:v2:{FEW_HITS}:{tsquery}"
 
@@ -149,9 +154,9 @@ def few_hits(query, combine):
 
     An entry matches a term only if it holds every lexeme (bigram) of it, so a term has at most as many
     hits as its rarest lexeme has entries, AND at most as many as its rarest term, OR at most their sum.
-    When every term of an AND is common, the AND itself is counted: two words each in half the stories
-    may share a third of them, or next to none. Such a query needs no month windows: reading all its hits
-    costs no more, and gives the same newest SEARCH_WINDOW + 1 (statement(windows=False)). A
+    When every term of a short AND is common, the AND itself is counted: two words each in half the
+    stories may share a third of them, or next to none. Such a query needs no month windows: reading all
+    its hits costs no more, and gives the same newest SEARCH_WINDOW + 1 (statement(windows=False)). A
     one-character term (a prefix in titles) is never counted. Without the shared cache the answer is no
     (the windows): a common lexeme's count takes milliseconds, worth paying once a day, not on every search.
     """
@@ -159,32 +164,39 @@ def few_hits(query, combine):
     if not terms or (combine == "OR" and len(terms) < len(query.terms)):
         return False
     lexemes = [[tokenizer.lexeme_tsquery(lexeme) for lexeme in term.lexemes] for term in terms]
-    counts = entry_counts({lexeme for term in lexemes for lexeme in term})
+    every = None
+    if combine == "AND" and 1 < len(terms) <= MAX_AND_TERMS and sum(map(len, lexemes)) <= MAX_COUNTED:
+        every = " & ".join(sorted({f"({term.tsquery(exact=False)})" for term in terms}))  # one key for any order
+    # The AND's count, if kept, comes with the lexemes' in one round trip; it is counted only if needed.
+    counts = entry_counts({lexeme for term in lexemes for lexeme in term}, peek={every} - {None})
     if counts is None:
         return False
     unknown = FEW_HITS + 1  # a lexeme left uncounted (MAX_COUNTED) is taken for a common one
     bounds = [min(counts.get(lexeme, unknown) for lexeme in term) for term in lexemes]
     bound = min(bounds) if combine == "AND" else sum(bounds)
-    if bound > FEW_HITS and combine == "AND" and len(terms) > 1:
-        every = " & ".join(sorted({f"({term.tsquery(exact=False)})" for term in terms}))  # one key for any order
-        bound = (entry_counts({every}) or {}).get(every, unknown)
+    if bound > FEW_HITS and every:
+        if every not in counts:
+            counts = entry_counts({every}, seconds=AND_COUNT_SECONDS) or {}
+        bound = counts.get(every, unknown)
     return bound <= FEW_HITS
 
 
-def entry_counts(tsqueries):
+def entry_counts(tsqueries, peek=(), seconds=None):
     """{tsquery: the live entries it matches, up to FEW_HITS + 1}, from the shared cache, the missing
-    ones (MAX_COUNTED of them at most; the rest are left out) counted in one statement; None while the
-    cache is down."""
-    keys = {entry_count_key(tsquery): tsquery for tsquery in sorted(tsqueries)}
+    ones (MAX_COUNTED of them at most; the rest are left out) counted in one statement and kept `seconds`
+    (by default a day if over FEW_HITS, else an hour); None while the cache is down. The counts of `peek`
+    are read from the cache too, where kept, and never counted."""
+    wanted = set(tsqueries)
+    keys = {entry_count_key(tsquery): tsquery for tsquery in sorted(wanted | set(peek))}
     try:
         known = cache_call("get_many", list(keys))
     except CacheUnavailable:
         return None
     counts = {keys[key]: value for key, value in known.items()}
-    missing = [tsquery for tsquery in keys.values() if tsquery not in counts][:MAX_COUNTED]
+    missing = [tsquery for tsquery in keys.values() if tsquery in wanted and tsquery not in counts][:MAX_COUNTED]
     if missing:
         # Each count stops at FEW_HITS + 1 entries; the GIN index still lists every entry of a common
-        # lexeme first (7 ms for one in 90 % of 100,000 entries; two common words, the sum), hence the cache.
+        # lexeme first (7 ms for one in 90 % of 100,000 entries; two common words, about the sum), hence the cache.
         one = (
             f"(SELECT count(*) FROM (SELECT 1 FROM {table(Entry)} e WHERE e.document @@ %s::tsquery"  # noqa: S608
             f" AND e.live_at IS NOT NULL LIMIT {FEW_HITS + 1:d}) c)"
@@ -195,7 +207,7 @@ def entry_counts(tsqueries):
         for rare in (True, False):
             kept = {entry_count_key(tsquery): n for tsquery, n in found.items() if (n <= FEW_HITS) == rare}
             with contextlib.suppress(CacheUnavailable):
-                cache_call("set_many", kept, RARE_COUNT_SECONDS if rare else COMMON_COUNT_SECONDS)
+                cache_call("set_many", kept, seconds or (RARE_COUNT_SECONDS if rare else COMMON_COUNT_SECONDS))
         counts.update(found)
     return counts
 

@@ -100,6 +100,50 @@ def test_the_count_of_common_words_together_is_kept_once_by_its_digest():
     every = "('교통') & ('안전')"
     assert cache.get(queries.entry_count_key(every)) == 4
     assert " " not in queries.entry_count_key(every) and len(queries.entry_count_key("x" * 500)) < 100
+    assert len(queries.entry_count_key("𠀀" * 30).encode()) < 100  # 120 bytes: by its digest
+
+
+def test_a_long_and_is_not_counted_as_a_whole(monkeypatch):
+    monkeypatch.setattr(queries, "MAX_AND_TERMS", 2)
+    for _ in range(4):
+        published("<p>교통 안전 점검</p>")
+        published("<p>교통 점검 결과</p>")
+    published("<p>교통 안전 점검 결과</p>")
+    assert not windowed("안전 결과")  # together in one entry: counted, two terms
+    assert windowed("교통 안전 결과")  # three terms: never counted as a whole
+    monkeypatch.setattr(queries, "MAX_AND_TERMS", 3)
+    assert not windowed("교통 안전 결과")
+    monkeypatch.setattr(queries, "MAX_COUNTED", 2)  # 교통, 안전 and 결과: three lexemes
+    cache.clear()
+    assert windowed("교통 안전 결과")
+
+
+def test_a_kept_count_of_words_together_comes_with_theirs_in_one_round_trip(monkeypatch):
+    for _ in range(4):
+        published("<p>교통 안전 점검</p>")
+    windowed("교통 안전")
+    reads = []
+    get_many = pagecache.cache.get_many
+    monkeypatch.setattr(pagecache.cache, "get_many", lambda keys: reads.append(keys) or get_many(keys))
+    with CaptureQueriesContext(connection) as again:
+        windowed("교통 안전")
+    assert len(reads) == 1 and queries.entry_count_key("('교통') & ('안전')") in reads[0]
+    assert not [query for query in again if "LIMIT 4) c" in query["sql"]]
+
+
+def test_a_count_of_words_together_is_kept_an_hour(monkeypatch):
+    kept = {}
+    set_many = pagecache.cache.set_many
+    monkeypatch.setattr(
+        pagecache.cache,
+        "set_many",
+        lambda values, timeout: kept.update(dict.fromkeys(values, timeout)) or set_many(values, timeout),
+    )
+    for _ in range(4):
+        published("<p>교통 안전 점검</p>")
+    windowed("교통 안전")
+    assert kept[queries.entry_count_key("('교통') & ('안전')")] == queries.AND_COUNT_SECONDS
+    assert kept[key("교통")] == queries.COMMON_COUNT_SECONDS
 
 
 def test_the_rarest_bigram_bounds_a_term():
