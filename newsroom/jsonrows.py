@@ -60,9 +60,14 @@ PLAIN_DESCRIPTORS = (DeferredAttribute, ForeignKeyDeferredAttribute, FileDescrip
 @functools.cache
 def own_setters(model):
     """The attnames of the model's concrete fields whose descriptor does more than store the value (set
-    through it, as __init__ does), or None when the model makes its instances its own way (an __init__
-    or from_db() of its own)."""
+    through it, as __init__ does), or None when the model makes its instances its own way (an __init__,
+    from_db() or __setattr__ of its own, or a base class's __init__ that Model.__init__ calls)."""
     if model.__init__ is not Model.__init__ or model.from_db.__func__ is not Model.from_db.__func__:
+        return None
+    # Model.__init__ ends with super().__init__(): a base after Model with an __init__ of its own, or a
+    # __setattr__ of the model's, does more than this path knows.
+    after = model.__mro__[model.__mro__.index(Model) + 1 : -1]
+    if model.__setattr__ is not object.__setattr__ or any("__init__" in vars(base) for base in after):
         return None
     fields = model._meta.concrete_fields
     return frozenset(f.attname for f in fields if type(model.__dict__.get(f.attname)) not in PLAIN_DESCRIPTORS)

@@ -6,8 +6,9 @@ row, field for field, deferred fields, saved state and a save included.
 """
 
 import pytest
-from django.db import connection
+from django.db import connection, models
 from django.db.models.signals import post_init, pre_init
+from django.test.utils import isolate_apps
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Correction, Section
@@ -115,6 +116,38 @@ def test_fields_with_their_own_descriptors_are_set_through_them(monkeypatch):
     monkeypatch.setattr(field, "get_clean_value", lambda value: cleaned.append(value) or value)
     organisation = instance(Organisation, {"id": 1, "name": "서울시", "country": "KR"}, "default")
     assert cleaned == ["KR"] and organisation.country.code == "KR"
+
+
+@isolate_apps("articles")  # models made here stay out of the app registry
+def test_a_model_that_makes_itself_another_way_takes_djangos():
+    class Greeting:
+        def __init__(self):
+            self.greeted = True
+
+    class Plain(models.Model):  # noqa: DJ008 - never printed
+        name = models.CharField(max_length=10)
+
+        class Meta:
+            app_label = "articles"
+
+    class WithBase(models.Model, Greeting):  # noqa: DJ008 - never printed
+        name = models.CharField(max_length=10)
+
+        class Meta:
+            app_label = "articles"
+
+    class Guarded(models.Model):  # noqa: DJ008 - never printed
+        name = models.CharField(max_length=10)
+
+        class Meta:
+            app_label = "articles"
+
+        def __setattr__(self, name, value):
+            super().__setattr__(name, value)
+
+    assert own_setters(Plain) == frozenset()
+    assert own_setters(WithBase) is None and own_setters(Guarded) is None
+    assert instance(WithBase, {"id": 1, "name": "가"}, "default").greeted
 
 
 def test_the_stories_of_one_statement_share_sections_and_reporters(rows):
