@@ -1,18 +1,19 @@
 #!/usr/bin/env python
 """Reader-page throughput under gunicorn, against a no-database reference in the same run.
 
-    .venv/bin/python bench/pages.py [--articles 2000] [--seconds 10] [--connections 8] [--reuse]
+    .venv/bin/python bench/pages.py [--articles 2000] [--seconds 3] [--rounds 3] [--connections 8] [--reuse]
 
 Uses its own database (newsroom_bench_pages_<articles>) on the same server as the site,
 fills it with the demo content plus --articles realistic articles
 (bench/archive.py: ten years, four sections, twenty reporters, bodies of
 1,500-4,000 characters, tags, organisations and events), starts gunicorn
-(2 sync workers, DEBUG off) and loads each page with wrk four times:
+(2 sync workers, DEBUG off) and loads each page with wrk in four runs:
 rendered every time (page cache off), from the page cache in per-process
 memory, from the page cache in Redis (a redis-server of its own on a free
 loopback port, or REDIS_URL), and a working day: Redis again while a second
-process saves a draft every second and publishes a story every minute.
-Prints requests/s, each as a share of the same run's reference, the page-cache
+process saves a draft every second and publishes a story every minute. In each
+run the pages go round --rounds times, each page right after the reference.
+Prints requests/s, each as a share of the reference (the median over the rounds), the page-cache
 hit rate, the SQL queries of a rendered page, and the targets of issue 11.
 """
 
@@ -22,6 +23,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -148,24 +150,34 @@ def ensure_wrk():
 
 
 def measure(urls, args, env, working_day=False):
-    """{url: (requests/s, errors, hit share, reference requests/s)} with gunicorn running in this environment."""
+    """{url: (requests/s, errors, hit share, share of the reference)} with gunicorn running in this environment.
+
+    The machine's speed drifts (other work, CPU clocks), by a third within a minute on these machines: each
+    page is measured right after the reference, its share is of that reference measurement, and the pages
+    go round --rounds times, so that each page's figures are the median of samples spread over the run.
+    """
     server, port = start_gunicorn(env)
     writer = None
     if working_day:
-        duration = 2 * len(urls) * (args.seconds + 1) + 5
+        duration = 2 * args.rounds * len(urls) * (args.seconds + 1) + 5
         writer = subprocess.Popen([sys.executable, __file__, "--writer", str(duration)], cwd=ROOT, env=env)
     try:
-        # The machine's speed drifts (other work, CPU clocks): each page is measured right after the
-        # reference, and its share is of that reference measurement.
-        figures = {}
-        for url in urls[1:]:
-            reference = wrk(port, REFERENCE, args.seconds, args.connections)
-            figures.setdefault(REFERENCE, []).append(reference)
-            figures[url] = (*wrk(port, url, args.seconds, args.connections), reference[0])
-        references = figures[REFERENCE]
-        mean = sum(rate for rate, _, _ in references) / len(references)
-        figures[REFERENCE] = (mean, sum(errors for _, errors, _ in references), 0.0, mean)
-        return figures
+        samples = {url: [] for url in urls}
+        for _ in range(args.rounds):
+            for url in urls[1:]:
+                reference = wrk(port, REFERENCE, args.seconds, args.connections)
+                samples[REFERENCE].append((*reference, 1.0))
+                rate, errors, hits = wrk(port, url, args.seconds, args.connections)
+                samples[url].append((rate, errors, hits, rate / reference[0]))
+        return {
+            url: (
+                statistics.median(rate for rate, _, _, _ in taken),
+                sum(errors for _, errors, _, _ in taken),
+                statistics.mean(hits for _, _, hits, _ in taken),
+                statistics.median(share for _, _, _, share in taken),
+            )
+            for url, taken in samples.items()
+        }
     finally:
         if writer:
             writer.terminate()
@@ -209,15 +221,18 @@ def write_like_a_desk(seconds):
 
 def report(args, labels, counts, runs):
     """Print the table and the targets; returns the figures for the results file."""
-    print(f"\n{args.articles:,} articles, gunicorn 2 workers, wrk {args.connections} connections x {args.seconds}s")
-    print("each share is of the reference measured just before the page, in the same run;")
+    print(
+        f"\n{args.articles:,} articles, gunicorn 2 workers, wrk {args.connections} connections x {args.seconds}s,"
+        f" {args.rounds} rounds"
+    )
+    print("each share is the median over the rounds of the page against the reference measured just before it;")
     print("'working' is Redis while the desk saves and publishes; 'loss' compares its share with the quiet Redis one\n")
     head = f"{'page':<26} {'rendered/s':>10} {'share':>6} {'target':>6} {'memory/s':>9} {'share':>6}"
     print(head + f" {'redis/s':>8} {'share':>6} {'working/s':>9} {'loss':>6} {'hits':>6} {'queries':>7} {'errors':>6}")
     figures, misses = {}, []
     for kind, label, url in labels:
         rendered, memory, redis, working = (runs[run][url] for run in ("rendered", "memory", "redis", "working"))
-        shares = {run: runs[run][url][0] / runs[run][url][3] for run in runs}
+        shares = {run: runs[run][url][3] for run in runs}
         loss = 1 - shares["working"] / shares["redis"] if shares["redis"] else 0.0
         target = RENDERED_TARGET.get(kind)
         figures[url] = {"kind": kind, "label": label, "shares": shares, "rates": {r: runs[r][url][0] for r in runs}}
@@ -269,8 +284,9 @@ def compare_with_small(figures, misses):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=3, help="length of each wrk run")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3, help="times each page is measured; its median is shown")
     parser.add_argument("--reuse", action="store_true", help="measure again without reloading (same --articles)")
     parser.add_argument("--writer", type=float, help=argparse.SUPPRESS)  # the working day's second process
     args = parser.parse_args()
@@ -302,7 +318,8 @@ def main():
     if args.articles != 2000:
         compare_with_small(figures, misses)
     results = ROOT / "bench" / f"results-{args.articles}.json"
-    results.write_text(json.dumps({"articles": args.articles, "seconds": args.seconds, "figures": figures}, indent=1))
+    run = {"articles": args.articles, "seconds": args.seconds, "rounds": args.rounds}
+    results.write_text(json.dumps({**run, "figures": figures}, indent=1))
     print("\ntargets " + ("all met" if not misses else "missed:\n  " + "\n  ".join(misses)))
 
 
