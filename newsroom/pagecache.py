@@ -159,6 +159,11 @@ class LocalCopies:
                 self.size = 0
             self.generation, self.until = current, read_at + settings.PAGE_CACHE_LOCAL_SECONDS
 
+    def held(self):
+        """The generation while it is trusted, else None."""
+        with self.lock:
+            return self.generation if time.monotonic() < self.until else None
+
     def get(self, key):
         """(generation, page) while the generation is trusted and the page is kept, else (None, None)."""
         with self.lock:
@@ -186,9 +191,54 @@ class LocalCopies:
 local_copies = LocalCopies()
 
 
+class LocalValues:
+    """This process's copies of what remember(..., local=True) keeps (markup every page shows), for the
+    generation they were made in only. Safe across threads."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation, self.values = None, {}
+
+    def forget(self):
+        with self.lock:
+            self.generation, self.values = None, {}
+
+    def get(self, current, key):
+        """The value kept for `key` in generation `current` and still within its seconds, or None."""
+        with self.lock:
+            if current != self.generation:
+                return None
+            value, until = self.values.get(key, (None, 0.0))
+            return value if time.monotonic() < until else None
+
+    def keep(self, current, key, value, seconds):
+        with self.lock:
+            if current != self.generation:
+                self.generation, self.values = current, {}
+            self.values[key] = (value, time.monotonic() + seconds)
+
+
+local_values = LocalValues()
+
+
 def forget_local():
     """Drop this process's copies and the generation it holds: the next lookup asks the shared cache."""
     local_copies.forget()
+    local_values.forget()
+
+
+def held_generation():
+    """The generation this process read within the last PAGE_CACHE_LOCAL_SECONDS, else generation() read
+    now (and held): for the markup every rendered page shows, which may lag a change made in another
+    process by that second, as a cached page may."""
+    current = local_copies.held()
+    if current is not None:
+        return current
+    read_at = time.monotonic()
+    current = generation()
+    if current is not None:
+        local_copies.hold(current, read_at)
+    return current
 
 
 def bump_after_commit():
@@ -258,15 +308,19 @@ def seconds_to_keep(next_change):
     return limit
 
 
-def remember(name, compute, seconds, still_good=lambda value: True, current=None):
+def remember(name, compute, seconds, still_good=lambda value: True, current=None, local=False):
     """compute(), kept in the cache for this generation; computed every time while the cache is down.
 
-    `current` is the generation when the caller has just read it (several fragments of one page).
+    `current` is the generation when the caller has just read it (several fragments of one page). With
+    local=True the process keeps a copy too, for as long (or until the generation changes), and a
+    page that reads it costs no round trip: only for values no caller changes (markup strings).
     """
     current = current if current is not None else generation()
     if current is None:
         return compute()
     key = f"pagecache:{name}:{current}"
+    if local and (kept := local_values.get(current, key)) is not None:
+        return kept[0]
     try:
         stored = _cache_call("get", key)
     except CacheUnavailable:
@@ -274,6 +328,8 @@ def remember(name, compute, seconds, still_good=lambda value: True, current=None
     if stored is None or not still_good(stored[0]):
         stored = (compute(),)  # a tuple, so a computed None is remembered too
         cache_set(key, stored, seconds)
+    if local:
+        local_values.keep(current, key, stored, seconds)
     return stored[0]
 
 

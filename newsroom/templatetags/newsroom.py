@@ -117,12 +117,15 @@ class SitewideNode(template.Node):
 
 def sitewide_fragment(context, name, compute):
     """What {% sitewide %} keeps, for markup built in Python: compute(), once per page-cache generation,
-    language and script prefix. `context` is the page's template context: one generation read per page."""
+    language and script prefix, in the shared cache and in each process (pagecache.remember(local=True)).
+    `context` is the page's template context: at most one generation read per page, none within a
+    second of the process's last (pagecache.held_generation()), so a rendered page with Redis makes
+    no round trip for the markup every page shows."""
     if "sitewide:generation" not in context.render_context:
-        context.render_context["sitewide:generation"] = pagecache.generation()
+        context.render_context["sitewide:generation"] = pagecache.held_generation()
     current = context.render_context["sitewide:generation"]
     key = f"sitewide:{name}:{translation.get_language()}:{get_script_prefix()}"
-    return pagecache.remember(key, compute, SITEWIDE_SECONDS, current=current)
+    return pagecache.remember(key, compute, SITEWIDE_SECONDS, current=current, local=True)
 
 
 @register.tag

@@ -86,3 +86,56 @@ def test_a_new_comment_policy_shows_in_the_article_pages_comment_form_at_once(cl
     other = ArticleFactory(published=True)  # the same fields, the other story's own address to post to
     page = client.get(other.get_absolute_url()).content.decode()
     assert shown in page and f'action="{reverse("comments:post", args=[other.pk])}"' in page
+
+
+def shared_reads(client, url, monkeypatch):
+    """The shared-cache keys a rendered page reads."""
+    reads = []
+    get, get_many = pagecache.cache.get, pagecache.cache.get_many
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            pagecache.cache, "get", lambda key, *args, **kwargs: reads.append(key) or get(key, *args, **kwargs)
+        )
+        patch.setattr(
+            pagecache.cache, "get_many", lambda keys, **kwargs: reads.extend(keys) or get_many(keys, **kwargs)
+        )
+        client.get(url)
+    return reads
+
+
+def test_within_the_second_a_page_reads_neither_generation_nor_fragments_from_the_shared_cache(
+    client, demo, monkeypatch
+):
+    first = shared_reads(client, demo.get_absolute_url(), monkeypatch)
+    assert pagecache.GENERATION_KEY in first and any("sitewide" in key for key in first)
+    again = shared_reads(client, demo.get_absolute_url(), monkeypatch)
+    assert pagecache.GENERATION_KEY not in again and not any("sitewide" in key for key in again)
+
+
+def test_another_process_s_new_generation_shows_once_the_held_second_is_over(client, demo, monkeypatch):
+    client.get("/reporters/")
+    Section.objects.filter(slug="world").update(name="다른 곳에서 바꾼 이름")
+    pagecache.cache.set(pagecache.GENERATION_KEY, pagecache.generation() + 1, None)  # another process's bump
+    assert "다른 곳에서 바꾼 이름" not in masthead(client.get("/reporters/"))  # this process holds its generation
+    later = pagecache.time.monotonic() + 1.5
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
+    assert "다른 곳에서 바꾼 이름" in masthead(client.get("/reporters/"))
+
+
+def test_a_process_keeps_a_value_no_longer_than_the_shared_cache_would(monkeypatch):
+    made = []
+
+    def compute():
+        made.append(1)
+        return f"조각 {len(made)}"
+
+    current = pagecache.generation()
+    assert pagecache.remember("test", compute, 5, current=current, local=True) == "조각 1"
+    pagecache.cache.delete(f"pagecache:test:{current}")  # gone from the shared cache
+    assert pagecache.remember("test", compute, 5, current=current, local=True) == "조각 1"  # this process's copy
+    assert pagecache.remember("test", compute, 5, current=current) == "조각 2"  # not kept locally: recomputed
+    later = pagecache.time.monotonic() + 6
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: later)
+    pagecache.cache.delete(f"pagecache:test:{current}")
+    assert pagecache.remember("test", compute, 5, current=current, local=True) == "조각 3"
+    assert pagecache.remember("test", compute, 5, current=current + 1, local=True) == "조각 4"  # another generation
