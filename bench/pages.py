@@ -158,9 +158,9 @@ def measure(urls, args, env, working_day=False, small_env=None):
     The machine's speed drifts (other work, CPU clocks), by a third within a minute on these machines: each
     page is measured right after the reference, its share is of that reference measurement, and the pages
     go round --rounds times, so that each page's figures are the median of samples spread over the run.
-    With small_env (the smaller archive's environment), a second gunicorn serves that archive and each
-    page is measured on both in turn: returns (figures, the small archive's figures, {url: the median of
-    each round's share at this size over the share at the small one}).
+    Returns (figures, paired): with small_env (the smaller archive's environment) a second gunicorn serves
+    that archive, each page is measured on both in turn, and paired is {"shares": the small archive's
+    share of each page, "drift": the median of each round's share here over the share there}; else None.
     """
     servers = [start_gunicorn(env)]
     writer = None
@@ -178,25 +178,15 @@ def measure(urls, args, env, working_day=False, small_env=None):
                     taken[REFERENCE].append((*reference, 1.0))
                     rate, errors, hits = wrk(port, url, args.seconds, args.connections)
                     taken[url].append((rate, errors, hits, rate / reference[0]))
-        figures = [
-            {
-                url: (
-                    statistics.median(rate for rate, _, _, _ in taken),
-                    sum(errors for _, errors, _, _ in taken),
-                    statistics.mean(hits for _, _, hits, _ in taken),
-                    statistics.median(share for _, _, _, share in taken),
-                )
-                for url, taken in sample.items()
-            }
-            for sample in samples
-        ]
+        figures = summarise(samples[0])
         if not small_env:
-            return figures[0]
+            return figures, None
         large, small = samples
         drift = {
             url: statistics.median(a[3] / b[3] for a, b in zip(large[url], small[url], strict=True)) for url in urls
         }
-        return figures[0], figures[1], drift
+        shares = {url: share for url, (_, _, _, share) in summarise(small).items()}
+        return figures, {"shares": shares, "drift": drift}
     finally:
         if writer:
             writer.terminate()
@@ -204,6 +194,19 @@ def measure(urls, args, env, working_day=False, small_env=None):
         for server, _ in servers:
             server.terminate()
             server.wait()
+
+
+def summarise(samples):
+    """{url: (median requests/s, errors, mean hit share, median share of the reference)} of a run's samples."""
+    return {
+        url: (
+            statistics.median(rate for rate, _, _, _ in taken),
+            sum(errors for _, errors, _, _ in taken),
+            statistics.mean(hits for _, _, hits, _ in taken),
+            statistics.median(share for _, _, _, share in taken),
+        )
+        for url, taken in samples.items()
+    }
 
 
 def write_like_a_desk(seconds):
@@ -283,10 +286,10 @@ def report(args, labels, counts, runs):
     return figures, misses
 
 
-def compare_with_small(figures, misses, small=None, drift=None):
+def compare_with_small(figures, misses, paired=None):
     """Each rendered share within SCALE_DRIFT of the same page's share at 2,000 articles: measured in the same
-    run (`small`, `drift`: measure(small_env=…)), else from the last 2,000-article run's results file."""
-    if small is None:
+    run (`paired`, from measure()), else from the last 2,000-article run's results file."""
+    if paired is None:
         saved = ROOT / "bench" / "results-2000.json"
         if not saved.exists():
             print(
@@ -294,9 +297,10 @@ def compare_with_small(figures, misses, small=None, drift=None):
             )
             return
         before = json.loads(saved.read_text())["figures"]
-        small = {url: before[url]["shares"]["rendered"] for url in before}
+        small, drift = {url: before[url]["shares"]["rendered"] for url in before}, None
         print("\nrendered share against the last 2,000-article run (target: within 20 %)")
     else:
+        small, drift = paired["shares"], paired["drift"]
         print("\nrendered share against 2,000 articles, measured in turn in this run (target: within 20 %;")
         print("the change is the median over the rounds of the ratio of the two shares, each pair measured together)")
     for url, now in figures.items():
@@ -348,18 +352,13 @@ def main():
     redis_server, redis_url = (None, os.environ["REDIS_URL"]) if os.environ.get("REDIS_URL") else own_redis()
     small_env = small_archive(base) if args.articles != SMALL and not os.environ.get("BENCH_DATABASE_URL") else None
     try:
-        rendered = measure(
-            urls,
-            args,
-            {**base, "PAGE_CACHE_SECONDS": "0"},
-            small_env=small_env and {**small_env, "PAGE_CACHE_SECONDS": "0"},
-        )
-        rendered, small, drift = rendered if small_env else (rendered, None, None)
+        small_rendered = small_env and {**small_env, "PAGE_CACHE_SECONDS": "0"}
+        rendered, paired = measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "0"}, small_env=small_rendered)
         runs = {
             "rendered": rendered,
-            "memory": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300"}),
-            "redis": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300", "REDIS_URL": redis_url}),
-            "working": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300", "REDIS_URL": redis_url}, True),
+            "memory": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300"})[0],
+            "redis": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300", "REDIS_URL": redis_url})[0],
+            "working": measure(urls, args, {**base, "PAGE_CACHE_SECONDS": "300", "REDIS_URL": redis_url}, True)[0],
         }
     finally:
         if redis_server:
@@ -367,7 +366,7 @@ def main():
             redis_server.wait()
     figures, misses = report(args, labels, counts, runs)
     if args.articles != SMALL:
-        compare_with_small(figures, misses, small and {url: small[url][3] for url in small}, drift)
+        compare_with_small(figures, misses, paired)
     results = ROOT / "bench" / f"results-{args.articles}.json"
     run = {"articles": args.articles, "seconds": args.seconds, "rounds": args.rounds}
     results.write_text(json.dumps({**run, "figures": figures}, indent=1))

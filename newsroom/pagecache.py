@@ -203,15 +203,14 @@ class LocalValues:
         with self.lock:
             self.generation, self.values = None, {}
 
-    def get(self, current, key):
-        """The value kept for `key` in generation `current` and still within its seconds, or None."""
+    def get(self, key):
+        """The value kept for `key` (its generation is part of it) and still within its seconds, or None."""
         with self.lock:
-            if current != self.generation:
-                return None
             value, until = self.values.get(key, (None, 0.0))
             return value if time.monotonic() < until else None
 
     def keep(self, current, key, value, seconds):
+        """Keep the value of generation `current`; a new generation drops the old one's values."""
         with self.lock:
             if current != self.generation:
                 self.generation, self.values = current, {}
@@ -319,7 +318,7 @@ def remember(name, compute, seconds, still_good=lambda value: True, current=None
     if current is None:
         return compute()
     key = f"pagecache:{name}:{current}"
-    if local and (kept := local_values.get(current, key)) is not None:
+    if local and (kept := local_values.get(key)) is not None:
         return kept[0]
     try:
         stored = _cache_call("get", key)

@@ -168,7 +168,7 @@ def few_hits(query, combine):
     if combine == "AND" and 1 < len(terms) <= MAX_AND_TERMS and sum(map(len, lexemes)) <= MAX_COUNTED:
         every = " & ".join(sorted({f"({term.tsquery(exact=False)})" for term in terms}))  # one key for any order
     # The AND's count, if kept, comes with the lexemes' in one round trip; it is counted only if needed.
-    counts = entry_counts({lexeme for term in lexemes for lexeme in term}, peek={every} - {None})
+    counts = entry_counts({lexeme for term in lexemes for lexeme in term}, peek=[every] if every else [])
     if counts is None:
         return False
     unknown = FEW_HITS + 1  # a lexeme left uncounted (MAX_COUNTED) is taken for a common one
