@@ -48,9 +48,11 @@ def matches(tsquery):
     return Matches(F("search_entry__document"), Cast(Value(tsquery), SearchQueryField()))
 
 
-# Only the newest SEARCH_WINDOW hits are ranked and counted; more shows as "500건 이상" (docs/SEARCH.md).
-# Reading them is most of a common word's database time: 1,000 cost 18 ms at 100,000 articles, 500 about 5.
-SEARCH_WINDOW = 500
+# Only the newest SEARCH_WINDOW hits are ranked and counted; more shows as "200건 이상" (docs/SEARCH.md).
+# Reading them is most of a common word's database time, and what grows with the archive: a word in 5 % of
+# 100,000 stories took 5.5 ms with 500 (1.9 to read them, 0.8 to rank them) and 4.0 with 200, where its
+# hundred hits at 2,000 articles take 3.1 (docs/PERFORMANCE.md). Ten pages of results, then the filters.
+SEARCH_WINDOW = 200
 
 
 class Results:
@@ -87,9 +89,11 @@ class Results:
 
 # The newest hits are looked for month by month, newest first, in windows of these many months;
 # whatever is older comes last. docs/SEARCH.md: this keeps a common word's cost to a month's articles.
-# Twelve months at most: a window ORs its month lexemes, and with more the planner prices the GIN
-# lookup above reading every entry (a 48-month window read all 2,000 entries of a small archive, 18 ms).
-WINDOW_MONTHS = (1, 3, 12, 12, 12, 12)
+# A window is read whole before the LIMIT stops the rest, so they widen slowly: a word in 5 % of 100,000
+# stories has its 200 newest in the first six months and no more are read. Twelve months at most: a window
+# ORs its month lexemes, and with more the planner prices the GIN lookup above reading every entry
+# (a 48-month window read all 2,000 entries of a small archive, 18 ms).
+WINDOW_MONTHS = (1, 2, 3, 6, 12, 12, 12, 12)
 
 
 def month_windows(now):
