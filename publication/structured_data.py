@@ -82,10 +82,15 @@ def person(request, reporter):
     )
 
 
-def news_article(request, article, site):
-    """NewsArticle for an article page."""
-    image = share_image(request, article)
-    url = absolute(request, article)
+# news_article()'s arguments that were not passed (share_image() answers None for an article with no picture).
+UNKNOWN = object()
+
+
+def news_article(request, article, site, image=UNKNOWN, url=None, summary=None):
+    """NewsArticle for an article page. The article page's <head> passes the share image, canonical address
+    and description it printed already, so that each is worked out once a page."""
+    image = share_image(request, article) if image is UNKNOWN else image
+    url = url or absolute(request, article)
     return compact(
         {
             "@context": "https://schema.org",
@@ -93,7 +98,7 @@ def news_article(request, article, site):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
             "headline": article.headline,
-            "description": description(article),
+            "description": summary if summary is not None else description(article),
             "image": [compact({"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height})]
             if image
             else None,

@@ -23,7 +23,11 @@ BUILDERS = {
 def json_ld(context, kind, obj):
     """<script type="application/ld+json"> for an article, reporter, organisation or event."""
     request = context["request"]
-    data = BUILDERS[kind](request, obj, SiteSettings.current())
+    return json_ld_script(request, BUILDERS[kind](request, obj, SiteSettings.current()))
+
+
+def json_ld_script(request, data):
+    """The <script> element holding the data, with the request's CSP nonce."""
     nonce = getattr(request, "csp_nonce", "")
     return format_html(
         '<script type="application/ld+json"{}>{}</script>',
@@ -47,9 +51,14 @@ def canonical_url(context, obj):
 @register.simple_tag
 def share_url(service, url, title=""):
     """A plain share address that works without the service's script."""
+    return share_urls(url, title)[service]
+
+
+def share_urls(url, title=""):
+    """{service: its share address}, the address and title quoted once for all of them."""
     url_q, title_q = quote(url, safe=""), quote(str(title), safe="")
     return {
         "facebook": f"https://www.facebook.com/sharer/sharer.php?u={url_q}",
         "x": f"https://twitter.com/intent/tweet?url={url_q}&text={title_q}",
         "email": f"mailto:?subject={title_q}&body={url_q}",
-    }[service]
+    }

@@ -24,7 +24,7 @@ from publication import structured_data
 from publication.images import share_image
 from publication.models import SiteSettings
 from publication.structured_data import absolute
-from publication.templatetags.publication import json_ld, share_url
+from publication.templatetags.publication import json_ld_script, share_urls
 
 register = template.Library()
 
@@ -46,7 +46,8 @@ class StoryMarkup:
         """The <head> block: description, canonical address, Open Graph, Twitter card and JSON-LD."""
         article, preview = self.article, self.context.get("preview")
         image = share_image(self.request, article)
-        description = escape(structured_data.description(article))
+        summary = structured_data.description(article)
+        description = escape(summary)
         headline, canonical = escape(article.headline), escape(self.canonical)
         parts = ["\n", '<meta name="robots" content="noindex, nofollow">' if preview else "", "\n\n"]
         parts.append(
@@ -86,7 +87,10 @@ class StoryMarkup:
             parts.append(f'<meta name="twitter:image" content="{escape(image.url)}">')
         parts.append("\n")
         if not preview:
-            parts.append(json_ld(self.context, "article", article))
+            data = structured_data.news_article(
+                self.request, article, SiteSettings.current(), image=image, url=self.canonical, summary=summary
+            )
+            parts.append(json_ld_script(self.request, data))
         parts.append("\n")
         return "".join(parts)
 
@@ -161,9 +165,10 @@ class StoryMarkup:
         """Plain share links, the app share button and the address to copy (what includes/share.html printed)."""
         url, headline = self.canonical, self.article.headline
         esc_url, esc_headline = escape(url), escape(headline)
+        links = share_urls(url, headline)
 
         def link(service):
-            return escape(share_url(service, url, headline))
+            return escape(links[service])
 
         external = 'rel="noopener noreferrer" target="_blank"'
         return (
@@ -264,15 +269,25 @@ class StoryMarkup:
         )
 
 
+def markup_for(context, article):
+    """The page's StoryMarkup of the article: one for the <head> and the story (the template's render context
+    lasts one rendering of the page)."""
+    key = ("story markup", article.pk)
+    markup = context.render_context.get(key)
+    if markup is None or markup.article is not article or markup.context is not context:
+        markup = context.render_context[key] = StoryMarkup(context, article)
+    return markup
+
+
 @register.simple_tag(takes_context=True)
 def story_meta(context, article):
     """The article page's <head> tags."""
-    return mark_safe(StoryMarkup(context, article).meta())  # noqa: S308 - every value escaped in StoryMarkup
+    return mark_safe(markup_for(context, article).meta())  # noqa: S308 - every value escaped in StoryMarkup
 
 
 @register.simple_tag(takes_context=True)
 def story(context, article, comments_count):
     """The article itself: <article class="story">…</article>."""
-    markup = StoryMarkup(context, article)  # its canonical address is worked out in Korean, so before pinning
+    markup = markup_for(context, article)  # its canonical address is worked out in Korean, so before pinning
     with pinned():
         return mark_safe(markup.story(comments_count))  # noqa: S308 - as above

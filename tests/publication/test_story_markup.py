@@ -216,3 +216,28 @@ def test_a_photo_reads_as_the_figure_template_wrote_it(lazy):
     unprocessed = library_photo()
     unprocessed.rendition_formats = ""
     assert figure_html(unprocessed) == render(LOAD + FIGURE_BEFORE, {"photo": unprocessed}) == "\n\n"
+
+
+def test_one_page_builds_its_story_markup_once(client, monkeypatch, full_story):
+    """The <head> and the story share one StoryMarkup, and the JSON-LD reuses what the <head> worked out."""
+    from publication import images, structured_data
+    from publication.templatetags import story
+
+    built, pictures, addresses = [], [], []
+    monkeypatch.setattr(story.StoryMarkup, "__init__", counted(story.StoryMarkup.__init__, built))
+    monkeypatch.setattr(story, "share_image", counted(images.share_image, pictures))
+    monkeypatch.setattr(structured_data, "share_image", counted(images.share_image, pictures))
+    monkeypatch.setattr(story, "absolute", counted(structured_data.absolute, addresses))
+    monkeypatch.setattr(structured_data, "absolute", counted(structured_data.absolute, addresses))
+    response = client.get(full_story.get_absolute_url())
+    assert response.status_code == 200 and b'"@type":"NewsArticle"' in response.content
+    article_addresses = [args for args in addresses if isinstance(args[1], Article)]  # not the reporters'
+    assert (len(built), len(pictures), len(article_addresses)) == (1, 1, 1)
+
+
+def counted(function, calls):
+    def wrapper(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return wrapper

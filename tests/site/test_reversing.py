@@ -124,3 +124,22 @@ def test_pinned_as_a_decorator_reads_the_context_at_each_call():
     with translation.override("en"):
         assert section_url() == "/en/section/safety/"
     assert section_url() == "/section/safety/"
+
+
+def test_an_address_is_kept_for_the_same_values_and_context():
+    kwargs = {"pk": 7, "slug": "스마트시티-세미나"}
+    reversing._address.cache_clear()
+    first = reversing.reverse("articles:detail", kwargs=kwargs)
+    assert reversing.reverse("articles:detail", kwargs=dict(kwargs)) == first
+    assert reversing._address.cache_info().hits == 1
+    with translation.override("en"):
+        assert reversing.reverse("articles:detail", kwargs=kwargs) == "/en" + first
+
+
+def test_values_equal_to_a_kept_one_still_convert_as_django_does():
+    """True == 1 and hashes alike, but Django's int converter prints it as "True" and refuses it."""
+    assert reversing.reverse("articles:detail", kwargs={"pk": 1, "slug": "x"}) == "/news/1/x/"
+    with pytest.raises(NoReverseMatch):
+        django_reverse("articles:detail", kwargs={"pk": True, "slug": "x"})
+    with pytest.raises(NoReverseMatch):
+        reversing.reverse("articles:detail", kwargs={"pk": True, "slug": "x"})
