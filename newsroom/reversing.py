@@ -38,6 +38,9 @@ SAFE = RFC3986_SUBDELIMS + "/~:@"
 ROUTE_PART = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 # Placeholder values: digits, which every converter the site uses (int, str, slug, uslug, path) accepts.
 SENTINEL = "90817263540{}"
+# Values whose address is kept (_address()): a str or an int equal to another converts the same way (not
+# so True and 1, or a str subclass with a __str__ of its own).
+CACHED_TYPES = (str, int)
 
 
 # (language, script prefix, resolver) while a pinned() block runs; None outside one.
@@ -81,11 +84,6 @@ def reverse(viewname, kwargs):
     else:
         url = _fill(_template(viewname, names, *context), kwargs)
     return url if url is not None else django_reverse(viewname, kwargs=kwargs)
-
-
-# Values whose address is kept (_address()): a str or an int equal to another converts the same way (not
-# so True and 1, or a str subclass with a __str__ of its own).
-CACHED_TYPES = (str, int)
 
 
 @functools.lru_cache(maxsize=4096)

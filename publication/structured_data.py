@@ -16,6 +16,8 @@ from publication.images import logo_image, share_image
 
 DESCRIPTION_LENGTH = 160
 UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+# An argument of news_article() not passed (share_image() answers None for an article with no picture).
+UNKNOWN = object()
 
 
 def json_ld(data):
@@ -82,15 +84,12 @@ def person(request, reporter):
     )
 
 
-# news_article()'s arguments that were not passed (share_image() answers None for an article with no picture).
-UNKNOWN = object()
-
-
-def news_article(request, article, site, image=UNKNOWN, url=None, summary=None):
+def news_article(request, article, site, *, image=UNKNOWN, url=UNKNOWN, summary=UNKNOWN):
     """NewsArticle for an article page. The article page's <head> passes the share image, canonical address
     and description it printed already, so that each is worked out once a page."""
     image = share_image(request, article) if image is UNKNOWN else image
-    url = url or absolute(request, article)
+    url = absolute(request, article) if url is UNKNOWN else url
+    summary = description(article) if summary is UNKNOWN else summary
     return compact(
         {
             "@context": "https://schema.org",
@@ -98,7 +97,7 @@ def news_article(request, article, site, image=UNKNOWN, url=None, summary=None):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
             "headline": article.headline,
-            "description": summary if summary is not None else description(article),
+            "description": summary,
             "image": [compact({"@type": "ImageObject", "url": image.url, "width": image.width, "height": image.height})]
             if image
             else None,

@@ -50,8 +50,8 @@ def matches(tsquery):
 
 # Only the newest SEARCH_WINDOW hits are ranked and counted; more shows as "200건 이상" (docs/SEARCH.md).
 # Reading them is most of a common word's database time, and what grows with the archive: a word in 5 % of
-# 100,000 stories took 5.5 ms with 500 (1.9 to read them, 0.8 to rank them) and 4.0 with 200, where its
-# hundred hits at 2,000 articles take 3.1 (docs/PERFORMANCE.md). Ten pages of results, then the filters.
+# 100,000 stories executed in 4.9 ms with 500 (1.9 to read them, 0.8 to rank them) and 2.3 with 200, about
+# what its hundred hits take at 2,000 articles (docs/SEARCH.md). Ten pages of results, then the filters.
 SEARCH_WINDOW = 200
 
 
@@ -287,7 +287,7 @@ def statement(query, combine, filters, start, size, windows=True):
         parts.append(part_sql(f"{shared} AND e.live_at < %s"))
         params += [*shared_params, older]
     # The tiers: every term in the headline, any in the headline, any in the deck, as the bits of one number.
-    # Most hits have none of them: one test says so, instead of three (0.5 ms of 500 hits).
+    # Most hits have none of them: one test says so, instead of three (0.5 ms of 500 hits, when the window was 500).
     tests = [query.any_term("AB"), query.any_term("A"), query.every_term("A"), query.any_term("B")]
     ranks = """(CASE WHEN n.title @@ %s::tsquery THEN
                     (CASE WHEN n.title @@ %s::tsquery THEN 2 + (CASE WHEN n.title @@ %s::tsquery THEN 4 ELSE 0 END)

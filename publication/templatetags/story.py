@@ -288,6 +288,6 @@ def story_meta(context, article):
 @register.simple_tag(takes_context=True)
 def story(context, article, comments_count):
     """The article itself: <article class="story">…</article>."""
-    markup = markup_for(context, article)  # its canonical address is worked out in Korean, so before pinning
+    markup = markup_for(context, article)  # made by story_meta, or here: before pinning (its canonical is Korean)
     with pinned():
         return mark_safe(markup.story(comments_count))  # noqa: S308 - as above

@@ -12,6 +12,8 @@ from articles.models import Article, Correction
 from articles.page import load_relations
 from articles.views import article_context
 from photos.templatetags.photos import figure_html
+from publication import images, structured_data
+from publication.templatetags import story
 from tests.factories import (
     ArticleFactory,
     EventFactory,
@@ -219,20 +221,22 @@ def test_a_photo_reads_as_the_figure_template_wrote_it(lazy):
 
 
 def test_one_page_builds_its_story_markup_once(client, monkeypatch, full_story):
-    """The <head> and the story share one StoryMarkup, and the JSON-LD reuses what the <head> worked out."""
-    from publication import images, structured_data
-    from publication.templatetags import story
-
-    built, pictures, addresses = [], [], []
+    """The <head> and the story share one StoryMarkup, and the JSON-LD reuses what the <head> worked out
+    (each was worked out two or three times a page, docs/PERFORMANCE.md)."""
+    built, pictures, addresses, descriptions = [], [], [], []
     monkeypatch.setattr(story.StoryMarkup, "__init__", counted(story.StoryMarkup.__init__, built))
     monkeypatch.setattr(story, "share_image", counted(images.share_image, pictures))
     monkeypatch.setattr(structured_data, "share_image", counted(images.share_image, pictures))
     monkeypatch.setattr(story, "absolute", counted(structured_data.absolute, addresses))
     monkeypatch.setattr(structured_data, "absolute", counted(structured_data.absolute, addresses))
+    monkeypatch.setattr(structured_data, "description", counted(structured_data.description, descriptions))
     response = client.get(full_story.get_absolute_url())
     assert response.status_code == 200 and b'"@type":"NewsArticle"' in response.content
     article_addresses = [args for args in addresses if isinstance(args[1], Article)]  # not the reporters'
-    assert (len(built), len(pictures), len(article_addresses)) == (1, 1, 1)
+    assert (len(built), len(pictures), len(article_addresses), len(descriptions)) == (1, 1, 1, 1)
+    head, body = response.content.decode().split("</head>", 1)
+    assert head.count(structured_data.absolute(response.wsgi_request, full_story)) >= 3  # canonical, og, JSON-LD
+    assert 'class="share"' in body and "<h1>" in body
 
 
 def counted(function, calls):
