@@ -1,4 +1,4 @@
-"""Addresses for machines (robots, sitemaps, IndexNow): one each, in Korean, never under /en/.
+"""Addresses for machines (robots, sitemaps, IndexNow, the icon): one each, in Korean, never under /en/.
 
 Included by the root URLconf outside i18n_patterns, without a namespace: Django's sitemap
 index reverses its sections by the name "django.contrib.sitemaps.views.sitemap".
@@ -23,6 +23,7 @@ SITEMAPS = {
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",

@@ -1,10 +1,13 @@
-"""Reader views of the paper itself: front page, own pages, and what machines read (robots, sitemaps, IndexNow)."""
+"""Reader views of the paper itself: front page, own pages, and what machines read (robots, sitemaps, IndexNow,
+the icon)."""
 
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_GET
 
@@ -42,6 +45,20 @@ def robots_txt(request):
         f"Sitemap: {base}/news-sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# How long clients may keep /favicon.ico's answer: the icon's own address changes with its content (the
+# static files' manifest), so the redirect is temporary, kept a day.
+FAVICON_REDIRECT_SECONDS = 24 * 3600
+
+
+@require_GET
+def favicon(request):
+    """Browsers and feed readers ask /favicon.ico whatever the page's <link rel="icon"> says: send them to the
+    icon itself rather than render a 404 page for every new visitor."""
+    response = HttpResponseRedirect(static("img/favicon.svg"))
+    patch_cache_control(response, public=True, max_age=FAVICON_REDIRECT_SECONDS)
+    return response
 
 
 @require_GET

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
 
@@ -151,6 +152,20 @@ def test_robots_txt_names_the_sitemaps(client):
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Sitemap: http://testserver/news-sitemap.xml" in body
     assert "Disallow: /admin/" in body and "Disallow: /preview/" in body
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client):
+    """Browsers ask /favicon.ico whatever the page says: a redirect to the icon, not a 404 page per visitor."""
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', client.get("/").content.decode())[1]
+    for page in ("/section/safety/", "/en/", "/search/"):
+        assert f'<link rel="icon" href="{icon}"' in client.get(page).content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == icon
+    assert "max-age=86400" in response["Cache-Control"] and "public" in response["Cache-Control"]
+    with open(finders.find("img/favicon.svg"), "rb") as svg:
+        assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert client.post("/favicon.ico").status_code == 405
+    assert client.get("/en/favicon.ico").status_code == 404  # one address, as for robots.txt
 
 
 def test_sitemap_index_lists_every_kind_and_each_serves_urls(client, demo):
