@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.crypto import constant_time_compare
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from newsroom.pagecache import reader_page
@@ -31,7 +31,7 @@ def page_detail(request, kind):
     return render(request, "publication/page_detail.html", {"page": page})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     base = f"{request.scheme}://{request.get_host()}"
     lines = [
@@ -52,7 +52,7 @@ def robots_txt(request):
 FAVICON_REDIRECT_SECONDS = 24 * 3600
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers and feed readers ask /favicon.ico whatever the page's <link rel="icon"> says: send them to the
     icon itself rather than render a 404 page for every new visitor."""
@@ -61,7 +61,7 @@ def favicon(request):
     return response
 
 
-@require_GET
+@require_safe
 def indexnow_key(request, key):
     """IndexNow checks that we own the site by fetching /<key>.txt; any other name is a plain 404."""
     site = SiteSettings.current()

@@ -152,6 +152,7 @@ def test_robots_txt_names_the_sitemaps(client):
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Sitemap: http://testserver/news-sitemap.xml" in body
     assert "Disallow: /admin/" in body and "Disallow: /preview/" in body
+    assert client.head("/robots.txt").status_code == 200 and client.post("/robots.txt").status_code == 405
 
 
 def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client):
@@ -164,6 +165,7 @@ def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client):
     assert "max-age=86400" in response["Cache-Control"] and "public" in response["Cache-Control"]
     with open(finders.find("img/favicon.svg"), "rb") as svg:
         assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert client.head("/favicon.ico").status_code == 302  # link checkers and monitors ask with HEAD
     assert client.post("/favicon.ico").status_code == 405
     assert client.get("/en/favicon.ico").status_code == 404  # one address, as for robots.txt
 
