@@ -1,7 +1,11 @@
 """The masthead, the head's site links and the footer are rendered once per content generation,
 and any change a reader can see still shows on the next page at once."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from articles.models import Section
@@ -139,3 +143,12 @@ def test_a_process_keeps_a_value_no_longer_than_the_shared_cache_would(monkeypat
     pagecache.cache.delete(f"pagecache:test:{current}")
     assert pagecache.remember("test", compute, 5, current=current, local=True) == "조각 3"
     assert pagecache.remember("test", compute, 5, current=current + 1, local=True) == "조각 4"  # another generation
+
+
+def test_no_static_file_address_is_kept_in_a_sitewide_fragment():
+    """A static file's hashed address changes with each deploy, and a fragment kept in the shared cache would
+    go on linking the old one (gone from the new release) until its generation ends."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    for path in templates.rglob("*.html"):
+        for fragment in re.findall(r"{% sitewide .*?%}(.*?){% endsitewide %}", path.read_text(), re.S):
+            assert "{% static" not in fragment, path
